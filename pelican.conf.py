@@ -1,0 +1,89 @@
+"""Pelican settings of the "Dân vận khéo" showcase site.
+
+Build with ``invoke build`` (never plain ``pelican``): it validates content and
+data first and swaps the new site into ``output/`` only when all went well.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "plugins"))
+
+from dvk.formatting import FILTERS  # noqa: E402
+
+SITENAME = "Dân vận khéo"
+SITESUBTITLE = "Trang giới thiệu mô hình, điển hình “Dân vận khéo”"
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+AUTHOR = "Ban Dân vận"
+PATH = "content"
+THEME = os.path.join(HERE, "theme")
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+RELATIVE_URLS = False
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["frontmatter", "showcase"]
+JINJA_FILTERS = FILTERS
+
+# Content: posts anywhere under content/ except the folders below;
+# official documents under content/van-ban/, static pages under content/trang/.
+ARTICLE_EXCLUDES = ["van-ban", "trang", "images", "files"]
+PAGE_PATHS = ["van-ban", "trang"]
+STATIC_PATHS = ["images", "files"]
+WITH_FUTURE_DATES = False
+
+# Addresses in Vietnamese without diacritics.
+ARTICLE_URL = "tin-tuc/{slug}/"
+ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
+PAGE_URL = "trang/{slug}/"
+PAGE_SAVE_AS = "trang/{slug}/index.html"
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+INDEX_SAVE_AS = "tin-tuc/index.html"
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = "chuyen-muc/{slug}/index.html"
+CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+TAG_URL = "tu-khoa/{slug}/"
+TAG_SAVE_AS = "tu-khoa/{slug}/index.html"
+TAGS_SAVE_AS = "tu-khoa/index.html"
+AUTHOR_URL = "tac-gia/{slug}/"
+AUTHOR_SAVE_AS = "tac-gia/{slug}/index.html"
+AUTHORS_SAVE_AS = "tac-gia/index.html"
+ARCHIVES_SAVE_AS = "tin-tuc/luu-tru/index.html"
+YEAR_ARCHIVE_URL = "tin-tuc/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "tin-tuc/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "tin-tuc/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "tin-tuc/{date:%Y}/{date:%m}/index.html"
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/tin-tuc.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {"smart_quotes": False},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+LOAD_CONTENT_CACHE = False
+
+MENUITEMS = (
+    ("Tin tức", "/tin-tuc/"),
+    ("Mô hình", "/mo-hinh/"),
+    ("Lĩnh vực", "/linh-vuc/"),
+    ("Tỉnh, thành phố", "/tinh/"),
+    ("Thống kê", "/thong-ke/"),
+    ("Văn bản", "/van-ban/"),
+)
+TEMPLATE_PAGES = {"404.html": "404.html"}

@@ -1,0 +1,148 @@
+"""Safe site build: validate everything, build into a temporary folder, swap it in.
+
+Used by ``invoke build``, the benchmark and the tests. Bad input stops the
+build with a Vietnamese report naming file, line and field; the previous
+``output/`` is left exactly as it was. Pelican is imported lazily: the rest of
+``dvk`` stays free of it.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Corpus, load_corpus
+from .problems import InvalidContent, report
+
+ROOT = Path(__file__).resolve().parents[2]
+_PRELOADED: dict[Path, Corpus] = {}
+
+
+def preloaded_corpus(root) -> Corpus | None:
+    """The corpus this build already validated, so the plugin does not read it twice."""
+    return _PRELOADED.get(Path(root).resolve())
+
+
+class BuildFailed(Exception):
+    """Pelican itself failed (template error, unreadable file): message in Vietnamese."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int
+    seconds: float
+    models: int
+    posts: int
+
+
+class _ErrorCollector(logging.Handler):
+    """Pelican logs some failures (an unreadable file) and carries on; we refuse to."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def validate(root=ROOT, content=None, data=None) -> Corpus:
+    return load_corpus(root, content, data)
+
+
+def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None) -> BuildResult:
+    """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
+
+    Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
+    in both cases nothing under ``output`` has changed.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    root = Path(root).resolve()
+    output = Path(output or root / "output").resolve()
+    content = Path(content or root / "content").resolve()
+    data = Path(data or root / "data").resolve()
+    corpus = load_corpus(root, content, data)
+    corpus.raise_if_invalid()
+
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = read_settings(str(settings_file or root / "pelican.conf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(staging), "DVK_ROOT": str(root), "DVK_DATA_PATH": str(data),
+        **(overrides or {}),
+    })
+    collector = _ErrorCollector()
+    logging.getLogger().addHandler(collector)
+    _PRELOADED[root] = corpus
+    try:
+        Pelican(settings).run()
+        if collector.records:
+            raise BuildFailed("\n".join(r.getMessage() for r in collector.records))
+    except InvalidContent:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except BuildFailed:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except Exception as exc:  # a template or plugin error: report it, keep output/
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        logging.getLogger().removeHandler(collector)
+        _PRELOADED.pop(root, None)
+
+    previous = output.parent / f".{output.name}.previous-{os.getpid()}"
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models),
+                       sum(1 for p in corpus.posts if p.published))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dvk.build",
+                                     description="Dựng trang web vào thư mục output/ (hoặc chỉ kiểm tra với --check).")
+    parser.add_argument("--root", default=str(ROOT), help="thư mục dự án")
+    parser.add_argument("--output", help="thư mục kết quả (mặc định: output/)")
+    parser.add_argument("--content", help="thư mục bài viết (mặc định: content/)")
+    parser.add_argument("--data", help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("--settings", help="tệp cấu hình Pelican (mặc định: pelican.conf.py của dự án)")
+    parser.add_argument("--check", action="store_true", help="chỉ kiểm tra nội dung, không dựng trang")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        if args.check:
+            corpus = validate(args.root, args.content, args.data)
+            if corpus.problems:
+                raise InvalidContent(corpus.problems)
+            print(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {len(corpus.posts)} bài tin tức, "
+                  f"{len(corpus.documents)} văn bản, {len(corpus.reports)} báo cáo số liệu.")
+            return 0
+        result = build(args.root, args.output, settings_file=args.settings or ROOT / "pelican.conf.py",
+                       content=args.content, data=args.data)
+    except InvalidContent as exc:
+        print(report(exc.problems), file=sys.stderr)
+        if not args.check:
+            print("Trang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(f"Lỗi khi dựng trang: {exc}\nTrang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.",
+              file=sys.stderr)
+        return 1
+    print(f"Đã dựng {result.pages} trang ({result.models} mô hình, {result.posts} bài tin tức) "
+          f"vào {result.output} trong {result.seconds:.1f} giây.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

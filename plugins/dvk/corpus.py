@@ -1,0 +1,354 @@
+"""Load and validate everything under ``content/`` and ``data/``.
+
+``load_corpus()`` reads every model record, report, news post and official
+document, checks each against the content model (``schema``) and against each
+other (ids, province names, topics, referenced models and images), and returns
+a ``Corpus``. Every problem in every file is collected; nothing is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+
+from . import schema
+from .fields import Field, Taxonomy, Topic, parse_taxonomy
+from .problems import InvalidContent, Problem
+from .provinces import ProvinceRef, all_provinces, resolve
+from .text import fold, slugify
+from .yamlsrc import Source, YamlSyntaxError, read_text, split_front_matter
+
+DOCUMENTS_DIR = "van-ban"      # content/van-ban/*.md are official documents
+PAGES_DIR = "trang"            # content/trang/*.md are static pages
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class ModelRecord:
+    """One model (mô hình) record, validated."""
+
+    __slots__ = ("id", "path", "data", "place", "field", "topics")
+
+    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic]):
+        self.id, self.path, self.data, self.place, self.field, self.topics = id, path, data, place, field, topics
+
+    def __getattr__(self, key):   # record keys read as attributes: record.name, record.owner …
+        try:
+            return self.data.get(key)
+        except KeyError:
+            raise AttributeError(key) from None
+
+    @property
+    def recognized_year(self) -> int | None:
+        return (self.data.get("recognized") or {}).get("year")
+
+    @property
+    def recognized_level(self) -> str | None:
+        return (self.data.get("recognized") or {}).get("level")
+
+
+@dataclass
+class Report:
+    id: str
+    path: str
+    data: dict
+    place: ProvinceRef | None
+
+
+@dataclass
+class Entry:
+    """A news post or an official document, as its front matter describes it."""
+
+    kind: str            # "post" | "document" | "page"
+    path: str            # relative to the project root
+    source_path: str     # absolute
+    meta: dict
+    slug: str
+    date: dt.datetime | None
+    place: ProvinceRef | None
+
+    @property
+    def published(self) -> bool:
+        return self.meta.get("status", "published") == "published"
+
+
+@dataclass
+class Corpus:
+    root: Path
+    taxonomy: Taxonomy | None
+    models: dict[str, ModelRecord] = dc_field(default_factory=dict)
+    reports: list[Report] = dc_field(default_factory=list)
+    posts: list[Entry] = dc_field(default_factory=list)
+    documents: list[Entry] = dc_field(default_factory=list)
+    pages: list[Entry] = dc_field(default_factory=list)
+    problems: list[Problem] = dc_field(default_factory=list)
+
+    def raise_if_invalid(self):
+        if self.problems:
+            raise InvalidContent(self.problems)
+
+
+class _FileChecker:
+    """Collects the problems of one file, finding line numbers only when needed."""
+
+    def __init__(self, corpus: Corpus, rel: str, source: Source | None = None):
+        self.corpus, self.rel, self.source = corpus, rel, source
+
+    def add(self, path: tuple, message: str, line: int | None = None):
+        if line is None and self.source is not None:
+            line = self.source.line_of(path)
+        self.corpus.problems.append(Problem(self.rel, line, schema.dotted(path) or None, message))
+
+
+def _rel(root: Path, path: str) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...]):
+    """Files below ``folder`` with one of ``suffixes``, in a stable order."""
+    stack = [str(folder)]
+    found = []
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except FileNotFoundError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir():
+                stack.append(e.path)
+            elif e.name.endswith(suffixes):
+                found.append(e.path)
+    return sorted(found)
+
+
+def _province_problem(name) -> str:
+    names = {p.name for p in all_provinces()} | {f for p in all_provinces() for f in p.formers}
+    folded = {fold(n): n for n in names}
+    close = difflib.get_close_matches(fold(str(name)), list(folded), n=1, cutoff=0.75)
+    hint = f" — có phải là “{folded[close[0]]}”?" if close else ""
+    return (f"không nhận ra tỉnh, thành phố “{name}”{hint}; cần tên một trong 34 tỉnh, thành phố hiện nay "
+            f"hoặc 63 tỉnh, thành phố trước năm 2025, có thể kèm “Tỉnh”, “TP.”, ví dụ “Lâm Đồng”, “Đắk Nông”")
+
+
+def _load_yaml_file(corpus: Corpus, path: str):
+    rel = _rel(corpus.root, path)
+    try:
+        source = Source(read_text(path))
+        return rel, source, source.load()
+    except YamlSyntaxError as exc:
+        corpus.problems.append(Problem(rel, exc.line, None, exc.message))
+    except UnicodeDecodeError:
+        corpus.problems.append(Problem(rel, None, None, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"))
+    return rel, None, None
+
+
+def _check_image(corpus: Corpus, check: _FileChecker, path: tuple, src: str):
+    if src and not (corpus.root / "content" / src).is_file():
+        check.add(path, f"không tìm thấy tệp ảnh content/{src}")
+
+
+def _load_taxonomy(corpus: Corpus, data_dir: Path):
+    path = data_dir / "fields.yaml"
+    if not path.is_file():
+        corpus.problems.append(Problem(_rel(corpus.root, str(path)), None, None,
+                                       "thiếu tệp định nghĩa lĩnh vực và chủ đề data/fields.yaml"))
+        return
+    rel, source, data = _load_yaml_file(corpus, str(path))
+    if source is None:
+        return
+    taxonomy, problems = parse_taxonomy(data)
+    check = _FileChecker(corpus, rel, source)
+    for p, message in problems:
+        check.add(p, message)
+    corpus.taxonomy = taxonomy
+
+
+def _load_models(corpus: Corpus, data_dir: Path):
+    taxonomy = corpus.taxonomy
+    fields = taxonomy.by_id if taxonomy else {}
+    topics = taxonomy.topics if taxonomy else {}
+    seen: dict[str, str] = {}
+    for path in _walk(data_dir / "models", YAML_SUFFIXES):
+        rel, source, data = _load_yaml_file(corpus, path)
+        if source is None:
+            continue
+        check = _FileChecker(corpus, rel, source)
+        record_id = os.path.basename(path).rsplit(".", 1)[0]
+        if not schema.re.fullmatch(schema.SLUG, record_id):
+            check.add((), f"tên tệp “{os.path.basename(path)}” không dùng được làm mã mô hình; cần {schema.SLUG_HINT}", line=1)
+        if record_id in seen:
+            check.add((), f"mã mô hình “{record_id}” bị trùng với {seen[record_id]}; mỗi mô hình cần một tên tệp riêng", line=1)
+            continue
+        seen[record_id] = rel
+        problems = schema.check(schema.MODEL, data)
+        for p, message in problems:
+            check.add(p, message)
+        if problems and not isinstance(data, dict):
+            continue
+        place = resolve(data["province"]) if isinstance(data.get("province"), str) else None
+        if place is None and isinstance(data.get("province"), str):
+            check.add(("province",), _province_problem(data["province"]))
+        field = fields.get(data.get("field"))
+        record_topics = []
+        raw_topics = data.get("topics") or []
+        for i, t in enumerate(raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+            topic = topics.get(t)
+            tpath = ("topics", i) if isinstance(raw_topics, list) else ("topics",)
+            if topic is None:
+                check.add(tpath, f"chủ đề “{t}” không có trong data/fields.yaml; cần một trong: "
+                                 f"{', '.join(x.id for x in (field.topics if field else topics.values()))}")
+            elif field and topic.field_id != field.id:
+                check.add(tpath, f"chủ đề “{t}” thuộc lĩnh vực “{topic.field_id}”, không thuộc lĩnh vực "
+                                 f"“{field.id}” của mô hình; các chủ đề của lĩnh vực này: "
+                                 f"{', '.join(x.id for x in field.topics)}")
+            else:
+                record_topics.append(topic)
+        recognized = data.get("recognized") if isinstance(data.get("recognized"), dict) else None
+        if recognized and data.get("status") == "registered":
+            check.add(("status",), "mô hình đã có mục “recognized” (công nhận) nên tình trạng cần là "
+                                   "recognized hoặc replicated, không phải registered")
+        if recognized and isinstance(recognized.get("year"), int) and isinstance(data.get("registered"), int) \
+                and recognized["year"] < data["registered"]:
+            check.add(("recognized", "year"), f"năm công nhận {recognized['year']} sớm hơn năm đăng ký {data['registered']}")
+        for i, image in enumerate(data.get("images") or []):
+            if isinstance(image, dict) and isinstance(image.get("src"), str):
+                _check_image(corpus, check, ("images", i, "src"), image["src"])
+        if not problems and place is not None and field is not None and len(record_topics) == len(
+                raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+            corpus.models[record_id] = ModelRecord(record_id, rel, data, place, field, record_topics)
+
+
+def _load_entries(corpus: Corpus, content_dir: Path):
+    for path in _walk(content_dir, (".md", ".markdown")):
+        rel = _rel(corpus.root, path)
+        top = Path(os.path.relpath(path, content_dir)).parts[0]
+        kind = "document" if top == DOCUMENTS_DIR else "page" if top == PAGES_DIR else "post"
+        spec = {"document": schema.DOCUMENT, "page": schema.Record(keys=schema.POST.keys, required=("title",)),
+                "post": schema.POST}[kind]
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            corpus.problems.append(Problem(rel, None, None, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"))
+            continue
+        parts = split_front_matter(text)
+        if parts is None:
+            corpus.problems.append(Problem(rel, 1, None, "tệp cần bắt đầu bằng phần thông tin (front matter) YAML "
+                                                         "nằm giữa hai dòng “---”, ví dụ “title: …”"))
+            continue
+        source = parts[0]
+        try:
+            meta = source.load()
+        except YamlSyntaxError as exc:
+            corpus.problems.append(Problem(rel, exc.line, None, exc.message))
+            continue
+        check = _FileChecker(corpus, rel, source)
+        problems = schema.check(spec, meta)
+        for p, message in problems:
+            check.add(p, message)
+        if not isinstance(meta, dict):
+            continue
+        place = None
+        if isinstance(meta.get("province"), str):
+            place = resolve(meta["province"])
+            if place is None:
+                check.add(("province",), _province_problem(meta["province"]))
+        title = meta.get("title") or (f"{meta.get('doc_type', 'Văn bản')} số {meta.get('number', '')} "
+                                      f"về việc {meta.get('subject', '')}" if kind == "document" else "")
+        slug = str(meta.get("slug") or slugify(str(title)) or Path(path).stem)
+        when = schema.parse_datetime(meta.get("date")) or (
+            dt.datetime.combine(d, dt.time()) if (d := schema.parse_date(meta.get("date"))) else None)
+        if meta.get("image"):
+            _check_image(corpus, check, ("image",), str(meta["image"]))
+        for i, att in enumerate(meta.get("attachments") or []):
+            if isinstance(att, dict) and isinstance(att.get("file"), str) and \
+                    not (corpus.root / "content" / att["file"]).is_file():
+                check.add(("attachments", i, "file"), f"không tìm thấy tệp đính kèm content/{att['file']}")
+        entry = Entry(kind, rel, path, meta, slug, when, place)
+        entry.checker = check  # kept for the cross-checks below
+        {"document": corpus.documents, "page": corpus.pages, "post": corpus.posts}[kind].append(entry)
+    for entries, what in ((corpus.posts, "bài tin tức"), (corpus.documents, "văn bản"), (corpus.pages, "trang")):
+        seen: dict[str, str] = {}
+        for e in entries:
+            if e.slug in seen:
+                e.checker.add(("slug",) if "slug" in e.meta else ("title",),
+                              f"địa chỉ trang “{e.slug}” trùng với {what} {seen[e.slug]}; hãy đặt “slug” khác")
+            seen.setdefault(e.slug, e.path)
+
+
+def _check_references(corpus: Corpus, data_dir: Path):
+    """Posts naming models, reports naming posts: every reference must resolve."""
+    known_models = corpus.models.keys()
+    existing_files = None
+    for e in corpus.posts:
+        models = e.meta.get("models") or []
+        for i, mid in enumerate(models if isinstance(models, list) else [models]):
+            if mid in known_models:
+                continue
+            if existing_files is None:   # a model with problems is reported in its own file
+                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES)}
+            if mid not in existing_files:
+                e.checker.add(("models", i) if isinstance(models, list) else ("models",),
+                              f"không có mô hình mã “{mid}” (cần tệp data/models/…/{mid}.yaml)")
+    post_slugs = {e.slug for e in corpus.posts}
+    for r in corpus.reports:
+        post = (r.data.get("source") or {}).get("post")
+        if post and post not in post_slugs:
+            r.checker.add(("source", "post"), f"không có bài tin tức với địa chỉ “{post}” trong content/")
+
+
+def _load_reports(corpus: Corpus, data_dir: Path):
+    topics = corpus.taxonomy.topics if corpus.taxonomy else {}
+    for path in _walk(data_dir / "reports", YAML_SUFFIXES):
+        rel, source, data = _load_yaml_file(corpus, path)
+        if source is None:
+            continue
+        check = _FileChecker(corpus, rel, source)
+        problems = schema.check(schema.REPORT, data)
+        for p, message in problems:
+            check.add(p, message)
+        if not isinstance(data, dict):
+            continue
+        scope = data.get("scope") if isinstance(data.get("scope"), dict) else {}
+        place = None
+        if scope and not scope.get("province") and not scope.get("unit"):
+            check.add(("scope",), "cần ít nhất “province” (tỉnh, thành phố) hoặc “unit” (đơn vị)")
+        if isinstance(scope.get("province"), str):
+            place = resolve(scope["province"])
+            if place is None:
+                check.add(("scope", "province"), _province_problem(scope["province"]))
+        for t in (data.get("by_topic") or {}) if isinstance(data.get("by_topic"), dict) else ():
+            if t not in topics:
+                check.add(("by_topic", t), f"chủ đề “{t}” không có trong data/fields.yaml")
+        period = data.get("period") if isinstance(data.get("period"), dict) else {}
+        if isinstance(period.get("from"), int) and isinstance(period.get("to"), int) and period["from"] > period["to"]:
+            check.add(("period", "to"), f"năm kết thúc {period['to']} sớm hơn năm bắt đầu {period['from']}")
+        totals = data.get("totals") if isinstance(data.get("totals"), dict) else {}
+        if isinstance(data.get("totals"), dict) and not totals:
+            check.add(("totals",), "cần ít nhất “recognized” hoặc “registered”")
+        recognized = totals.get("recognized")
+        for key, label in (("by_kind", "loại mô hình"), ("by_field", "lĩnh vực"), ("by_level", "cấp công nhận")):
+            part = data.get(key)
+            if isinstance(part, dict) and isinstance(recognized, int) and \
+                    all(isinstance(v, int) for v in part.values()) and sum(part.values()) > recognized:
+                check.add((key,), f"tổng theo {label} ({sum(part.values())}) lớn hơn tổng số được công nhận ({recognized})")
+        report = Report(os.path.basename(path).rsplit(".", 1)[0], rel, data, place)
+        report.checker = check
+        corpus.reports.append(report)
+
+
+def load_corpus(root, content_dir=None, data_dir=None) -> Corpus:
+    """Read and check everything; the returned corpus lists every problem found."""
+    root = Path(root).resolve()
+    content_dir = Path(content_dir or root / "content").resolve()
+    data_dir = Path(data_dir or root / "data").resolve()
+    corpus = Corpus(root=root, taxonomy=None)
+    _load_taxonomy(corpus, data_dir)
+    _load_models(corpus, data_dir)
+    _load_reports(corpus, data_dir)
+    _load_entries(corpus, content_dir)
+    _check_references(corpus, data_dir)
+    return corpus

@@ -1,0 +1,41 @@
+"""Vietnamese text helpers: NFC normalisation, diacritic folding, slugs."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value):
+    """Return ``value`` with every string inside it normalised to NFC.
+
+    Works on strings, lists and dicts (recursively); other values pass through.
+    Keyboards that type decomposed marks (NFD) then behave like composed input.
+    """
+    if isinstance(value, str):
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its diacritics (``đ`` becomes ``d``).
+
+    ``fold("Mẹ đỡ đầu") == "me do dau"``: used to compare names typed with or
+    without diacritics.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A URL slug in Vietnamese without diacritics: ``"Mẹ đỡ đầu"`` → ``"me-do-dau"``."""
+    return _slugify(nfc(text).translate(_FOLD_EXTRA), max_length=max_length, word_boundary=True)

@@ -1,0 +1,92 @@
+"""Reading YAML records and YAML front matter, fast, with line numbers on demand.
+
+Files are parsed with PyYAML's C loader. Line numbers are only needed when a
+value is wrong, so the slower node composition that carries them runs only for
+files with a problem.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .text import nfc
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?(?P<body>.*)\Z",
+                          re.MULTILINE | re.DOTALL)
+
+
+class YamlSyntaxError(Exception):
+    """Broken YAML: ``line`` is 1-based in the file, ``message`` is Vietnamese."""
+
+    def __init__(self, line: int | None, message: str):
+        self.line, self.message = line, message
+        super().__init__(message)
+
+
+@dataclass
+class Source:
+    """The text of one YAML document and where it starts in its file."""
+
+    text: str
+    first_line: int = 1   # file line of the document's first line
+
+    def load(self):
+        try:
+            return nfc(yaml.load(self.text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + self.first_line if mark else None
+            detail = " ".join(filter(None, [exc.context, exc.problem]))
+            raise YamlSyntaxError(line, f"YAML không đọc được ({detail}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép") from None
+        except yaml.YAMLError as exc:
+            raise YamlSyntaxError(None, f"YAML không đọc được ({exc})") from None
+
+    def line_of(self, path: tuple) -> int | None:
+        """File line of the value at ``path`` (keys and list indices), or of its nearest parent."""
+        try:
+            node = yaml.compose(self.text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None
+        line = node.start_mark.line if node is not None else 0
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                match = next((v for k, v in node.value if nfc(k.value) == step), None)
+                key = next((k for k, v in node.value if nfc(k.value) == step), None)
+                if match is None:
+                    break
+                line = key.start_mark.line if isinstance(match, (yaml.MappingNode, yaml.SequenceNode)) and \
+                    match.start_mark.line != key.start_mark.line else match.start_mark.line
+                node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                line = node.start_mark.line
+            else:
+                break
+        return line + self.first_line
+
+
+def read_text(path) -> str:
+    """A UTF-8 text file, NFC-normalised."""
+    with open(path, encoding="utf-8-sig") as fh:
+        return nfc(fh.read())
+
+
+def split_front_matter(text: str) -> tuple[Source, str, int] | None:
+    """Split a Markdown file into its YAML front matter and body.
+
+    Returns ``(source, body, body_first_line)``, or ``None`` when the file does
+    not start with a ``---`` line.
+    """
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return None
+    meta_first = 2
+    body_first = meta_first + m.group("meta").count("\n") + 1
+    return Source(m.group("meta"), meta_first), m.group("body"), body_first

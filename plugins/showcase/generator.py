@@ -1,0 +1,171 @@
+"""The generator behind the ``showcase`` plugin (thin glue over ``dvk``)."""
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import cmarkgfm
+from pelican.generators import Generator
+
+from dvk import build as dvk_build
+from dvk.corpus import load_corpus
+from dvk.provinces import all_provinces
+from dvk.schema import FIELD_IDS, KINDS, LEVELS, STATUSES
+from dvk.stats import Tally, compute
+from dvk.text import fold, slugify
+
+MODELS_PER_PAGE = 24
+TOPIC_PREVIEW = 6
+RELATED = 6
+
+
+@dataclass
+class Listing:
+    """One page of a paginated listing."""
+
+    items: list
+    number: int
+    count: int
+    total: int
+    base_url: str
+
+    def url_of(self, n: int) -> str:
+        return self.base_url if n == 1 else f"{self.base_url}trang/{n}/"
+
+    @property
+    def url(self):
+        return self.url_of(self.number)
+
+    @property
+    def prev_url(self):
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self):
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+
+def template_globals(settings) -> dict:
+    """Vocabularies and the site address, for macros imported without the page context."""
+    return {"SITEURL": settings["SITEURL"], "KINDS": KINDS, "LEVELS": LEVELS, "STATUSES": STATUSES,
+            "FIELD_NAMES": FIELD_IDS}
+
+
+def model_sort_key(record):
+    """Most recently recognised first, then by name (diacritics ignored)."""
+    return (-(record.recognized_year or 0), fold(record.data["name"]))
+
+
+class ShowcaseGenerator(Generator):
+
+    def generate_context(self):
+        root = Path(self.settings.get("DVK_ROOT") or Path(self.path).parent)
+        corpus = dvk_build.preloaded_corpus(root) or load_corpus(
+            root, self.path, self.settings.get("DVK_DATA_PATH") or root / "data")
+        corpus.raise_if_invalid()
+        models = sorted(corpus.models.values(), key=model_sort_key)
+        taxonomy = corpus.taxonomy
+        stats = compute(models)
+        provinces = all_provinces()
+        topic_slugs = {t.id: slugify(t.name) for t in taxonomy.topics.values()}
+        reports_by_province = defaultdict(list)
+        for r in corpus.reports:
+            reports_by_province[r.place.province.code if r.place else None].append(r)
+        self.models, self.taxonomy, self.stats, self.provinces = models, taxonomy, stats, provinces
+        self.reports, self.reports_by_province = corpus.reports, reports_by_province
+        self.context.update(
+            dvk_models=corpus.models, dvk_fields=taxonomy.fields, dvk_field_by_id=taxonomy.by_id,
+            dvk_topics=taxonomy.topics, dvk_topic_slugs=topic_slugs, dvk_provinces=provinces,
+            dvk_stats=stats, dvk_reports=corpus.reports, empty_tally=Tally(),
+        )
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, url: str, template, **ctx):
+        path = os.path.join(self.output_path, url, "index.html")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        html = template.render(self.context, page_url=url, **ctx)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(html)
+
+    def _write_listing(self, base_url: str, items: list, template_name: str, **ctx):
+        template = self.get_template(template_name)
+        count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+        for n in range(1, count + 1):
+            page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+            self._write(page.url, template, listing=page, **ctx)
+
+    def generate_output(self, writer):
+        articles = self.context.get("articles", [])
+        documents = sorted((p for p in self.context.get("pages", []) if getattr(p, "template", "") == "document"),
+                           key=lambda d: d.date, reverse=True)
+        mentions = defaultdict(list)
+        for a in articles:
+            for mid in getattr(a, "models", None) or []:
+                mentions[mid].append(a)
+        self._write_models(mentions)
+        self._write_fields()
+        self._write_provinces()
+        self._write(
+            "thong-ke/", self.get_template("stats"),
+            rows=[(p, self.stats.by_province.get(p.code, Tally()), self.reports_by_province.get(p.code, []))
+                  for p in self.provinces],
+            unplaced_reports=self.reports_by_province.get(None, []))
+        self._write("van-ban/", self.get_template("documents"), documents=documents)
+        self._write("", self.get_template("home"), latest=articles[:6],
+                    featured=[m for m in self.models if m.data.get("featured")][:6],
+                    covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
+
+    def _write_models(self, mentions):
+        template = self.get_template("model")
+        groups = defaultdict(list)
+        for m in self.models:
+            groups[(m.place.province.code, m.field.id)].append(m)
+        for m in self.models:
+            group = groups[(m.place.province.code, m.field.id)]
+            i = group.index(m) if len(group) <= 50 else None
+            if i is None:   # large groups: take neighbours without a linear search
+                related = [r for r in group[:RELATED + 1] if r is not m][:RELATED]
+            else:
+                related = [r for r in group[max(0, i - RELATED // 2): i + RELATED // 2 + 1] if r is not m][:RELATED]
+            description = m.data.get("description")
+            self._write(f"mo-hinh/{m.id}/", template, record=m, related=related,
+                        mentions=mentions.get(m.id, []),
+                        description_html=cmarkgfm.markdown_to_html(description) if description else "")
+        self._write_listing("mo-hinh/", self.models, "models")
+
+    def _write_fields(self):
+        by_field = defaultdict(list)
+        by_topic = defaultdict(list)
+        for m in self.models:
+            by_field[m.field.id].append(m)
+            for t in m.topics:
+                by_topic[t.id].append(m)
+            if not m.topics:
+                by_topic[(m.field.id, None)].append(m)
+        field_tpl = self.get_template("field")
+        for f in self.taxonomy.fields:
+            base = f"linh-vuc/{f.slug}/"
+            sections = [(t, f"{base}{slugify(t.name)}/", by_topic.get(t.id, [])) for t in f.topics]
+            untopical = by_topic.get((f.id, None), [])
+            if untopical:
+                sections.append((None, f"{base}chu-de-khac/", untopical))
+            self._write(base, field_tpl, field=f, sections=sections, preview=TOPIC_PREVIEW,
+                        tally=self.stats.by_field.get(f.id, Tally()))
+            for topic, url, items in sections:
+                self._write_listing(url, items, "topic", field=f, topic=topic)
+            self._write_listing(f"{base}tat-ca/", by_field.get(f.id, []), "topic", field=f, topic=None)
+        self._write("linh-vuc/", self.get_template("fields"))
+
+    def _write_provinces(self):
+        by_province = defaultdict(list)
+        for m in self.models:
+            by_province[m.place.province.code].append(m)
+        for p in self.provinces:
+            self._write_listing(f"tinh/{p.slug}/", by_province.get(p.code, []), "province", province=p,
+                                tally=self.stats.by_province.get(p.code, Tally()),
+                                reports=self.reports_by_province.get(p.code, []))
+        self._write("tinh/", self.get_template("provinces"))

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test): build a synthetic national-scale corpus and compare with the anchors.
+
+Writes N model records, M posts and K documents with ``dvk.synthetic``, builds
+them with the project's own build (validation, Pelican, showcase plugin), and
+prints one JSON line with pages written, wall seconds, pages per second and peak
+memory. Then runs ``../shared/bench/anchor.py`` (Hugo and plain Pelican) at the
+same page count in the same session and prints the ratios. Never fails on time.
+
+    python tests/benchmarks/bench_build.py --models 20000 --posts 2000 --docs 200
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ANCHOR = ROOT.parent / "shared" / "bench" / "anchor.py"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+def run_timed(cmd) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--models", type=int, default=20000)
+    ap.add_argument("--posts", type=int, default=2000)
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--workdir")
+    ap.add_argument("--no-anchor", action="store_true")
+    args = ap.parse_args()
+    work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-"))
+    corpus = work / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+
+    from dvk.synthetic import write_corpus
+    t0 = time.perf_counter()
+    counts = write_corpus(corpus, args.models, args.posts, args.docs)
+    print(json.dumps({"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}), flush=True)
+
+    out = work / "out-dvk"
+    build_cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
+                 "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
+                 "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")]
+    wall, peak = run_timed(build_cmd)
+    pages = sum(1 for _ in out.rglob("*.html"))
+    ours = {"engine": "dan-van-kheo", "models": args.models, "posts": args.posts, "docs": args.docs,
+            "pages": pages, "wall_s": round(wall, 2), "pages_per_s": round(pages / wall, 1),
+            "peak_rss_mib": round(peak)}
+    print(json.dumps(ours), flush=True)
+    if args.no_anchor:
+        return
+    if not ANCHOR.is_file():
+        sys.exit(f"anchor not found: {ANCHOR}")
+    proc = subprocess.run([sys.executable, str(ANCHOR), str(pages), str(work / "anchor")],
+                          stdout=subprocess.PIPE, text=True, check=True)
+    anchors = {}
+    for line in proc.stdout.splitlines():
+        row = json.loads(line)
+        anchors[row["engine"]] = row
+        print(line, flush=True)
+    ratios = {f"time_per_page_vs_{name}": round(row["pages_per_s"] / ours["pages_per_s"], 2)
+              for name, row in anchors.items()}
+    print(json.dumps({"ratios": ratios, "note": "time per page relative to the anchor: 1.0 = as fast, 3.0 = three times slower"}))
+
+
+if __name__ == "__main__":
+    main()
