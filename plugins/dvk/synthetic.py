@@ -7,12 +7,12 @@ the themes of the "Dân vận khéo" movement. Every record says
 all randomness comes from one ``random.Random(seed)``, consumed in a fixed
 order.
 
-Speed matters (100,000 records in a few seconds), so YAML is written as text
+Speed matters (100,000 records in seconds), so YAML is written as text
 from templates rather than with ``yaml.dump``: every free-text value is a
 double-quoted YAML scalar, every description a literal block. Sentences for
 descriptions and post bodies are drawn from per-field pools generated once per
-run; the first sentence of each description and each summary name the record's
-own owner, so records still read as distinct.
+run; each summary and the first sentence of each description name the
+record's own owner and place, so records still read as distinct.
 
 Only the standard library and PyYAML are used, so the module runs as a script:
 
@@ -355,6 +355,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C (composed), as the site stores text."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -451,10 +452,10 @@ class _Generator:
 
     def sentence(self, objects) -> str:
         r = self.rng
-        words = [r.choice(SUBJECTS), r.choice(VERBS), r.choice(objects)]
+        parts = [r.choice(SUBJECTS), r.choice(VERBS), r.choice(objects)]
         if r.random() < 0.4:
-            words.insert(0, r.choice(OPENERS))
-        text = " ".join(words)
+            parts.insert(0, r.choice(OPENERS))
+        text = " ".join(parts)
         if r.random() < 0.7:
             text += ", " + r.choice(TAILS)
         return capitalise(text) + "."
@@ -528,10 +529,16 @@ class _Generator:
             recognized = f"recognized: {{year: {recognized_year}, level: {level}}}"
 
         objects = FIELD_OBJECTS.get(field["id"], GENERIC_OBJECTS)
-        while True:
-            summary = f"{subject} {r.choice(VERBS)} {r.choice(objects)}, {r.choice(TAILS)}."
-            if 15 <= len(summary.split()) <= 30:
+        while True:   # one sentence of 15 to 30 words; the tail only when it fits
+            summary = f"{subject} {r.choice(VERBS)} {r.choice(objects)}"
+            tail = r.choice(TAILS)
+            n = len(summary.split())
+            if n + len(tail.split()) <= 30:
+                summary += ", " + tail
+                n += len(tail.split())
+            if 15 <= n <= 30:
                 break
+        summary += "."
 
         has_locality = r.random() < 0.8
         place = locality if has_locality else f"{self.unit_word(base)} {base}"
@@ -565,15 +572,16 @@ class _Generator:
         lines.append("\n\n".join("  " + p for p in paragraphs))
         if r.random() < 0.5:
             lines.append("results:")
-            for label, unit, low, high in r.sample(FIELD_RESULTS.get(field["id"], GENERIC_RESULTS),
-                                                   r.randint(1, 3)):
-                lines.append(f"  - {{label: {q(label)}, value: {r.randint(low, high)}, unit: {q(unit)}}}")
+            for metric, unit, low, high in r.sample(FIELD_RESULTS.get(field["id"], GENERIC_RESULTS),
+                                                    r.randint(1, 3)):
+                lines.append(f"  - {{label: {q(metric)}, value: {r.randint(low, high)}, unit: {q(unit)}}}")
         if r.random() < 0.005:
             lines.append("featured: true")
         lines.append("illustrative: true\n")
 
-        facts = {"id": model_id, "label": label, "owner": subject, "written": written, "base": base,
-                 "field": field["id"], "kind": "individual" if individual else "collective",
+        # "owner" is for use mid-sentence: "bà Lê Thị Hạnh", "Hội Nông dân xã Tân Lập".
+        facts = {"id": model_id, "label": label, "owner": subject[:1].lower() + subject[1:] if individual else owner,
+                 "written": written, "base": base, "field": field["id"], "kind": "individual" if individual else "collective",
                  "registered": registered, "recognized": recognized_year}
         return model_id, "\n".join(lines), facts
 
