@@ -177,3 +177,14 @@ def test_decomposed_input_behaves_like_composed(site):
     assert "<h1>Mẹ đỡ đầu</h1>" in html
     assert unicodedata.is_normalized("NFC", html)
     assert "Lâm Đồng" in html
+
+
+def test_problems_are_the_same_when_files_are_parsed_in_parallel(site, monkeypatch):
+    import dvk.corpus
+    site.model("tot")
+    site.model("xau", field="culture")
+    site.write("data/models/hong.yaml", "name: [không đóng\n")
+    serial = problem_lines(site)
+    monkeypatch.setattr(dvk.corpus, "PARALLEL_FROM", 1)
+    assert problem_lines(site) == serial
+    assert len(serial) == 2

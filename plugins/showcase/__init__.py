@@ -8,7 +8,7 @@ official documents and the home page.
 """
 from pelican import signals
 
-from .generator import ShowcaseGenerator, template_globals
+from .generator import CardCache, ShowcaseGenerator, template_globals
 
 
 def get_generators(pelican):
@@ -17,7 +17,7 @@ def get_generators(pelican):
 
 def add_template_globals(generator):
     """Names the component macros use, available to every template of every generator."""
-    generator.env.globals.update(template_globals(generator.settings))
+    generator.env.globals.update(template_globals(generator.settings), model_card=CardCache(generator.env))
 
 
 def register():

@@ -54,6 +54,27 @@ def template_globals(settings) -> dict:
             "FIELD_NAMES": FIELD_IDS}
 
 
+class CardCache:
+    """``model_card(record, level)`` for templates: the macro of ``components/card.html``, memoised.
+
+    A national site shows each model's card on many pages (catalog, field,
+    topic and province listings, related models); rendering it once per heading
+    level instead of at every appearance saves most of the listing time.
+    """
+
+    def __init__(self, env):
+        self.env, self.cache, self.macro = env, {}, None
+
+    def __call__(self, record, heading_level=3):
+        key = (record.id, heading_level)
+        html = self.cache.get(key)
+        if html is None:
+            if self.macro is None:
+                self.macro = self.env.get_template("components/card.html").module.model_card
+            html = self.cache[key] = self.macro(record, heading_level)
+        return html
+
+
 def model_sort_key(record):
     """Most recently recognised first, then by name (diacritics ignored)."""
     return (-(record.recognized_year or 0), fold(record.data["name"]))
