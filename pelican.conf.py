@@ -3,6 +3,7 @@
 Build with ``invoke build`` (never plain ``pelican``): it validates content and
 data first and swaps the new site into ``output/`` only when all went well.
 """
+import logging
 import os
 import sys
 
@@ -67,6 +68,10 @@ CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
+
+READERS = {"rst": None}      # content is Markdown only
+# Local previews have no site address yet; feeds get absolute links once SITEURL is set.
+LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 
 MARKDOWN = {
     "extension_configs": {

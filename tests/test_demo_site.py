@@ -136,3 +136,18 @@ def test_no_broken_internal_links(demo_output):
             if not (target.is_file() or (target / "index.html").is_file()):
                 missing.add((str(page.relative_to(demo_output)), href))
     assert not missing, sorted(missing)[:20]
+
+
+def test_parallel_build_writes_the_same_site(demo_output, tmp_path, monkeypatch):
+    """National sites load records and render model pages on every core; the result must not change."""
+    import dvk.corpus
+    import showcase.generator
+    from dvk.build import build
+    monkeypatch.setattr(dvk.corpus, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(showcase.generator, "PARALLEL_FROM", 1)
+    out = tmp_path / "parallel"
+    build(ROOT, out)
+    serial = {p.relative_to(demo_output): p.read_bytes() for p in demo_output.rglob("*.html")}
+    parallel = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
+    assert parallel.keys() == serial.keys()
+    assert [k for k in serial if serial[k] != parallel[k]] == []

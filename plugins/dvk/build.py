@@ -79,6 +79,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         "PATH": str(content), "OUTPUT_PATH": str(staging), "DVK_ROOT": str(root), "DVK_DATA_PATH": str(data),
         **(overrides or {}),
     })
+    from pelican.log import console   # Pelican's own English progress line: our summary replaces it
+    console.quiet = True
     collector = _ErrorCollector()
     logging.getLogger().addHandler(collector)
     _PRELOADED[root] = corpus
@@ -97,6 +99,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
     finally:
         logging.getLogger().removeHandler(collector)
+        console.quiet = False
         _PRELOADED.pop(root, None)
 
     previous = output.parent / f".{output.name}.previous-{os.getpid()}"

@@ -37,9 +37,13 @@ class Source:
     text: str
     first_line: int = 1   # file line of the document's first line
 
+    def __post_init__(self):
+        self.text = nfc(self.text)
+
     def load(self):
+        """The parsed document. The text is NFC already (``read_text``), so every string in it is too."""
         try:
-            return nfc(yaml.load(self.text, Loader=_Loader))
+            return yaml.load(self.text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + self.first_line if mark else None

@@ -54,6 +54,36 @@ def template_globals(settings) -> dict:
             "FIELD_NAMES": FIELD_IDS}
 
 
+PARALLEL_FROM = 2000   # pages; below this, forking workers costs more than it saves
+_job = None            # the function forked workers run (inherited through fork, not pickled)
+
+
+def _run_job(bounds):
+    return _job(*bounds)
+
+
+def in_parallel(job, count: int):
+    """Run ``job(start, stop)`` over ``range(count)`` split across every core.
+
+    Model pages are independent of each other, so a national site renders them
+    in forked workers that inherit the loaded templates and data; exceptions
+    come back to the parent and fail the build as usual.
+    """
+    global _job
+    workers = os.cpu_count() or 1
+    if count < PARALLEL_FROM or workers < 2:
+        job(0, count)
+        return
+    import multiprocessing
+    step = math.ceil(count / (workers * 4))
+    _job = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pool.map(_run_job, [(i, min(i + step, count)) for i in range(0, count, step)], chunksize=1)
+    finally:
+        _job = None
+
+
 class CardCache:
     """``model_card(record, level)`` for templates: the macro of ``components/card.html``, memoised.
 
@@ -141,21 +171,25 @@ class ShowcaseGenerator(Generator):
                     covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
 
     def _write_models(self, mentions):
+        """One page per model; "related" are its neighbours in the same province and field."""
         template = self.get_template("model")
-        groups = defaultdict(list)
-        for m in self.models:
-            groups[(m.place.province.code, m.field.id)].append(m)
+        groups, position = defaultdict(list), {}
         for m in self.models:
             group = groups[(m.place.province.code, m.field.id)]
-            i = group.index(m) if len(group) <= 50 else None
-            if i is None:   # large groups: take neighbours without a linear search
-                related = [r for r in group[:RELATED + 1] if r is not m][:RELATED]
-            else:
-                related = [r for r in group[max(0, i - RELATED // 2): i + RELATED // 2 + 1] if r is not m][:RELATED]
-            description = m.data.get("description")
-            self._write(f"mo-hinh/{m.id}/", template, record=m, related=related,
-                        mentions=mentions.get(m.id, []),
-                        description_html=cmarkgfm.markdown_to_html(description) if description else "")
+            position[m.id] = len(group)
+            group.append(m)
+
+        def write_range(start, stop):
+            for m in self.models[start:stop]:
+                group, i = groups[(m.place.province.code, m.field.id)], position[m.id]
+                lo = max(0, min(i - RELATED // 2, len(group) - RELATED - 1))
+                related = [r for r in group[lo: lo + RELATED + 1] if r is not m][:RELATED]
+                description = m.data.get("description")
+                self._write(f"mo-hinh/{m.id}/", template, record=m, related=related,
+                            mentions=mentions.get(m.id, []),
+                            description_html=cmarkgfm.markdown_to_html(description) if description else "")
+
+        in_parallel(write_range, len(self.models))
         self._write_listing("mo-hinh/", self.models, "models")
 
     def _write_fields(self):
