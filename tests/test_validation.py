@@ -188,3 +188,28 @@ def test_problems_are_the_same_when_files_are_parsed_in_parallel(site, monkeypat
     monkeypatch.setattr(dvk.corpus, "PARALLEL_FROM", 1)
     assert problem_lines(site) == serial
     assert len(serial) == 2
+
+
+def test_report_problems(site):
+    site.post("nguon", title="Bài nguồn")
+    site.write("data/reports/xau.yaml",
+               "title: Báo cáo\nscope: {province: Atlantis}\nperiod: {from: 2023, to: 2013}\n"
+               "totals: {recognized: 10}\nby_kind: {collective: 8, individual: 5}\nby_topic: {kittens: 1}\n"
+               "source: {title: Báo, post: khong-co-bai}\n")
+    lines = [x.split(" — ", 1)[1] for x in problem_lines(site)]
+    assert sorted(lines) == sorted([
+        "trường “scope.province”: không nhận ra tỉnh, thành phố “Atlantis”; cần tên một trong 34 tỉnh, thành phố "
+        "hiện nay hoặc 63 tỉnh, thành phố trước năm 2025, có thể kèm “Tỉnh”, “TP.”, ví dụ “Lâm Đồng”, “Đắk Nông”",
+        "trường “period.to”: năm kết thúc 2013 sớm hơn năm bắt đầu 2023",
+        "trường “by_kind”: tổng theo loại mô hình (13) lớn hơn tổng số được công nhận (10)",
+        "trường “by_topic.kittens”: chủ đề “kittens” không có trong data/fields.yaml",
+        "trường “source.post”: không có bài tin tức với địa chỉ “khong-co-bai” trong content/",
+    ])
+
+
+def test_a_report_without_province_needs_a_unit(site):
+    site.write("data/reports/khong-pham-vi.yaml",
+               "title: Báo cáo\nscope: {}\nperiod: {from: 2018, to: 2020}\ntotals: {recognized: 112}\n"
+               "source: {title: Bản tin}\n")
+    assert [x.split(" — ", 1)[1] for x in problem_lines(site)] == [
+        "trường “scope”: cần ít nhất “province” (tỉnh, thành phố) hoặc “unit” (đơn vị)"]

@@ -351,7 +351,7 @@ def _load_reports(corpus: Corpus, data_dir: Path):
             continue
         scope = data.get("scope") if isinstance(data.get("scope"), dict) else {}
         place = None
-        if scope and not scope.get("province") and not scope.get("unit"):
+        if isinstance(data.get("scope"), dict) and not scope.get("province") and not scope.get("unit"):
             check.add(("scope",), "cần ít nhất “province” (tỉnh, thành phố) hoặc “unit” (đơn vị)")
         if isinstance(scope.get("province"), str):
             place = resolve(scope["province"])
