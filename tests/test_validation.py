@@ -213,3 +213,13 @@ def test_a_report_without_province_needs_a_unit(site):
                "source: {title: Bản tin}\n")
     assert [x.split(" — ", 1)[1] for x in problem_lines(site)] == [
         "trường “scope”: cần ít nhất “province” (tỉnh, thành phố) hoặc “unit” (đơn vị)"]
+
+
+def test_draft_records_are_checked_but_not_published(site):
+    site.model("nhap", draft=True)
+    site.model("nhap-xau", draft=True, field="culture")
+    assert len(problem_lines(site)) == 1
+    site.write("data/models/nhap-xau.yaml", "")
+    (site.root / "data/models/nhap-xau.yaml").unlink()
+    site.build()
+    assert not (site.output / "mo-hinh" / "nhap").exists()

@@ -56,7 +56,8 @@ def validate(root=ROOT, content=None, data=None) -> Corpus:
     return load_corpus(root, content, data)
 
 
-def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None) -> BuildResult:
+def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
+          preview: bool = False) -> BuildResult:
     """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
 
     Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
@@ -70,7 +71,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     output = Path(output or root / "output").resolve()
     content = Path(content or root / "content").resolve()
     data = Path(data or root / "data").resolve()
-    corpus = load_corpus(root, content, data)
+    corpus = load_corpus(root, content, data, preview=preview)
     corpus.raise_if_invalid()
 
     staging = output.parent / f".{output.name}.building-{os.getpid()}"

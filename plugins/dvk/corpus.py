@@ -75,9 +75,18 @@ class Entry:
 
 @dataclass
 class Corpus:
+    """Everything under content/ and data/.
+
+    ``models`` holds the records the site publishes: in a production build,
+    records marked ``draft: true`` are checked but left out (``drafts`` keeps
+    them); a preview build (``preview=True``) publishes them too.
+    """
+
     root: Path
     taxonomy: Taxonomy | None
+    preview: bool = False
     models: dict[str, ModelRecord] = dc_field(default_factory=dict)
+    drafts: dict[str, ModelRecord] = dc_field(default_factory=dict)
     reports: list[Report] = dc_field(default_factory=list)
     posts: list[Entry] = dc_field(default_factory=list)
     documents: list[Entry] = dc_field(default_factory=list)
@@ -256,7 +265,8 @@ def _load_models(corpus: Corpus, data_dir: Path):
                 _check_image(corpus, check, ("images", i, "src"), image["src"])
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            corpus.models[record_id] = ModelRecord(record_id, rel, data, place, field, record_topics)
+            record = ModelRecord(record_id, rel, data, place, field, record_topics)
+            (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 
 def _load_entries(corpus: Corpus, content_dir: Path):
@@ -318,7 +328,7 @@ def _load_entries(corpus: Corpus, content_dir: Path):
 
 def _check_references(corpus: Corpus, data_dir: Path):
     """Posts naming models, reports naming posts: every reference must resolve."""
-    known_models = corpus.models.keys()
+    known_models = corpus.models.keys() | corpus.drafts.keys()
     existing_files = None
     for e in corpus.posts:
         models = e.meta.get("models") or []
@@ -377,12 +387,12 @@ def _load_reports(corpus: Corpus, data_dir: Path):
         corpus.reports.append(report)
 
 
-def load_corpus(root, content_dir=None, data_dir=None) -> Corpus:
+def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False) -> Corpus:
     """Read and check everything; the returned corpus lists every problem found."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
-    corpus = Corpus(root=root, taxonomy=None)
+    corpus = Corpus(root=root, taxonomy=None, preview=preview)
     _load_taxonomy(corpus, data_dir)
     _load_models(corpus, data_dir)
     _load_reports(corpus, data_dir)

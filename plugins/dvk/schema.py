@@ -331,6 +331,7 @@ MODEL = Record(title="Hồ sơ mô hình “Dân vận khéo”", required=(
     "sources": ListOf(_source, description="Nguồn"),
     "featured": Boolean(description="Mô hình tiêu biểu, hiện ở trang chủ"),
     "illustrative": Boolean(description="Nội dung minh họa, không phải số liệu chính thức"),
+    "draft": Boolean(description="Bản nháp: chỉ hiện khi xem trước, không đăng công khai"),
 })
 
 REPORT = Record(title="Số liệu do cấp ủy báo cáo", required=("title", "scope", "period", "totals", "source"), keys={
