@@ -85,3 +85,56 @@ def bench(c, models=20000, posts=2000, docs=200, workdir=None, no_anchor=False):
     if no_anchor:
         args.append("--no-anchor")
     _exit(subprocess.call(args, cwd=ROOT))
+
+
+# ------------------------------------------------------------------ editors: new files, imports, preview, publish
+
+
+# The project the editors' commands work on: this repository, or DVK_PROJECT (a copy, a test site).
+PROJECT = Path(os.environ.get("DVK_PROJECT") or ROOT).resolve()
+
+
+def _editor_command(fn, *args, **kwargs):
+    """Run an editors' command: a problem the editor can fix is printed in Vietnamese, exit code 1."""
+    from dvk.usererror import UserError
+    try:
+        return fn(*args, **kwargs)
+    except UserError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+def _created(path):
+    print(f"Đã tạo {Path(path).relative_to(PROJECT).as_posix()} — mở tệp, điền các trường, rồi xem trước bằng: invoke serve")
+
+
+@task(name="new-post", help={"title": "tiêu đề bài viết, trong dấu ngoặc kép",
+                             "date": "ngày giờ đăng, ví dụ \"2024-07-22 09:40\" (mặc định: bây giờ)",
+                             "category": "chuyên mục (mặc định: Phong trào thi đua)",
+                             "province": "tỉnh, thành phố liên quan"})
+def new_post(c, title, date=None, category=None, province=None):
+    """Tạo bài tin tức mới (bản nháp) trong content/tin-tuc/, tên tệp theo tiêu đề (create a draft news post)."""
+    from dvk.scaffold import new_post as make
+    _created(_editor_command(make, PROJECT, title, date=date, category=category, province=province))
+
+
+@task(name="new-model", help={"name": "tên mô hình, trong dấu ngoặc kép",
+                              "province": "tỉnh, thành phố (tên trước hoặc sau 2025), ví dụ \"Đắk Nông\"",
+                              "field": "lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng Đảng…",
+                              "kind": "tập thể (mặc định) hoặc cá nhân", "owner": "đơn vị hoặc người thực hiện"})
+def new_model(c, name, province=None, field=None, kind="tập thể", owner=None):
+    """Tạo hồ sơ mô hình mới (bản nháp) trong data/models/<tỉnh>/ (create a draft model record)."""
+    from dvk.scaffold import new_model as make
+    _created(_editor_command(make, PROJECT, name, province=province, field=field, kind=kind, owner=owner))
+
+
+@task(name="new-document", help={"number": "số, ký hiệu, ví dụ 374-CV/HU",
+                                 "subject": "trích yếu (dòng V/v), trong dấu ngoặc kép",
+                                 "doc_type": "loại văn bản (mặc định: theo ký hiệu, ví dụ CV → Công văn)",
+                                 "issuer": "cơ quan ban hành", "place": "địa danh", "date": "ngày ban hành, ví dụ 2019-07-30",
+                                 "system": "party (Đảng, mặc định) hoặc state (Nhà nước)"})
+def new_document(c, number, subject, doc_type=None, issuer=None, place=None, date=None, system=None):
+    """Tạo văn bản mới (bản nháp) trong content/van-ban/ (create a draft official document)."""
+    from dvk.scaffold import new_document as make
+    _created(_editor_command(make, PROJECT, number, subject, doc_type=doc_type, issuer=issuer, place=place,
+                             date=date, system=system))
