@@ -138,3 +138,19 @@ def new_document(c, number, subject, doc_type=None, issuer=None, place=None, dat
     from dvk.scaffold import new_document as make
     _created(_editor_command(make, PROJECT, number, subject, doc_type=doc_type, issuer=issuer, place=place,
                              date=date, system=system))
+
+
+@task(help={"check": "chỉ kiểm tra, không ghi: báo lỗi nếu tệp đã cũ so với dvk/schema.py"})
+def schema(c, check=False):
+    """Ghi lại các tệp JSON Schema trong data/schema/ từ dvk/schema.py (write the JSON Schema files for VS Code)."""
+    from dvk import schemafiles
+    if check:
+        old = schemafiles.stale(PROJECT)
+        if old:
+            print(f"Các tệp JSON Schema đã cũ: {', '.join(old)}. Chạy: invoke schema", file=sys.stderr)
+            sys.exit(1)
+        print("Các tệp JSON Schema khớp với dvk/schema.py.")
+        return
+    changed = schemafiles.write(PROJECT)
+    print(f"Đã ghi lại {', '.join(changed)} trong {schemafiles.FOLDER}/." if changed
+          else "Các tệp JSON Schema đã khớp với dvk/schema.py; không có gì thay đổi.")
