@@ -154,3 +154,33 @@ def schema(c, check=False):
     changed = schemafiles.write(PROJECT)
     print(f"Đã ghi lại {', '.join(changed)} trong {schemafiles.FOLDER}/." if changed
           else "Các tệp JSON Schema đã khớp với dvk/schema.py; không có gì thay đổi.")
+
+
+@task(name="import-models", help={"file": "bảng tính .xlsx hoặc .csv", "dry_run": "chỉ kiểm tra, không ghi tệp nào",
+                                  "draft": "ghi các hồ sơ dưới dạng bản nháp (draft: true)",
+                                  "sheet": "tên trang trong tệp .xlsx (mặc định: trang đang mở)"})
+def import_models(c, file, dry_run=False, draft=False, sheet=None):
+    """Nhập hồ sơ mô hình từ bảng tính, mỗi dòng một tệp YAML; không ghi đè hồ sơ đã có (import model records)."""
+    from dvk.importer import import_models as run
+    result = _editor_command(run, PROJECT, file, dry_run=dry_run, draft=draft, sheet=sheet, progress=True)
+    print(result.report())
+    _exit(1 if result.rejected else 0)
+
+
+@task(name="import-bulletin", help={"file": "bản tin dạng văn bản thuần (.txt, UTF-8)",
+                                    "category": "chuyên mục của bài (mặc định: Phong trào thi đua)",
+                                    "slug": "địa chỉ trang (mặc định: theo tiêu đề)",
+                                    "dry_run": "chỉ cho xem những gì tìm thấy, không ghi tệp"})
+def import_bulletin(c, file, category=None, slug=None, dry_run=False):
+    """Biến một bản tin dán từ cổng thông tin thành bài nháp, hoặc công văn thành văn bản nháp (import a bulletin)."""
+    from dvk.bulletin import describe, import_bulletin as run
+    parsed, path, notes = _editor_command(run, PROJECT, file, category=category, slug=slug, dry_run=dry_run)
+    for line in describe(parsed):
+        print(line)
+    if path is not None:
+        what = "văn bản" if parsed.kind == "document" else "bài tin tức"
+        print(f"Đã tạo bản nháp {what}: {Path(path).relative_to(PROJECT).as_posix()}")
+    if notes:
+        print("Cần xem lại:")
+        for note in notes:
+            print(f"  - {note}")
