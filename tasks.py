@@ -34,18 +34,23 @@ def validate(c):
     _exit(main(["--check"]))
 
 
-@task(help={"port": "cổng (mặc định 8000)", "no_build": "không dựng lại trước khi chạy"})
-def serve(c, port=8000, no_build=False):
-    """Dựng rồi mở trang tại http://localhost:8000 (build and serve locally)."""
-    if not no_build:
-        build(c)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
-    print(f"Trang web đang chạy tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nĐã dừng.")
+@task(help={"port": "cổng (mặc định 8000)", "host": "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
+            "no_build": "không dựng, không theo dõi: chỉ mở thư mục output/ đã dựng sẵn"})
+def serve(c, port=8000, host="127.0.0.1", no_build=False):
+    """Xem trước tại http://localhost:8000: tự dựng lại khi lưu tệp, tự tải lại trang, hiện lỗi ngay trên trang;
+    có cả bài nháp và bài hẹn giờ (preview server with rebuild, live reload and drafts)."""
+    if no_build:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
+        server = http.server.ThreadingHTTPServer((host, int(port)), handler)
+        print(f"Trang web (thư mục output/) đang chạy tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("\nĐã dừng.")
+        return
+    from dvk.devserver import DevServer
+    _editor_command(DevServer(PROJECT, PROJECT / "output.preview", settings_file=ROOT / "pelican.conf.py",
+                              host=host, port=int(port)).serve_forever)
 
 
 def _ensure_chromium(c):

@@ -438,7 +438,10 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
                               f"data/models/{slugify(data['province']) or 'khac'}/{record_id}.yaml")
             ids.planned[record_id] = planned
             result.planned.append(planned)
+        task = bar.add_task(f"Đang kiểm tra {len(result.planned)} hồ sơ như khi dựng trang", total=None) if bar else None
         checks = _check_with_build_loader(root, result.planned, headings)
+        if bar:
+            bar.update(task, total=1, completed=1)
         if checks:
             result.rejected += [Rejected(r, "; ".join(m)) for r, m in checks.items()]
             result.planned = [p for p in result.planned if p.row not in checks]
