@@ -169,6 +169,8 @@ class DevServer:
         self.state = BuildState()
         self.changed = threading.Condition()
         self.stopping = threading.Event()
+        self.watching = threading.Event()
+        self._build_lock = threading.Lock()
         self.httpd = None
         self._threads: list[threading.Thread] = []
 
@@ -180,6 +182,10 @@ class DevServer:
     # builds
 
     def rebuild(self, changed=()):
+        with self._build_lock:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed):
         self.log("Đang dựng bản xem trước…" if not changed else
                  f"Có thay đổi ({', '.join(sorted(changed)[:3])}{'…' if len(changed) > 3 else ''}); đang dựng lại…")
         outcome = _child_build(self.root, self.output, self.settings_file, self.content, self.data)
@@ -208,8 +214,12 @@ class DevServer:
         paths = [str(p) for p in self.watch if p.exists()]
         if isinstance(self.settings_file, (str, Path)) and Path(self.settings_file).is_file():
             paths.append(str(self.settings_file))
-        for changes in watchfiles.watch(*paths, stop_event=self.stopping, debounce=300, step=50,
-                                        watch_filter=watchfiles.DefaultFilter(), raise_interrupt=False):
+        for changes in watchfiles.watch(*paths, stop_event=self.stopping, debounce=300, step=50, rust_timeout=200,
+                                        yield_on_timeout=True, watch_filter=watchfiles.DefaultFilter(),
+                                        raise_interrupt=False):
+            self.watching.set()         # the first (empty) batch comes once the watcher is in place
+            if not changes:
+                continue
             names = set()
             existing = [p for _, p in changes if Path(p).exists()] or [p for _, p in changes]
             for path in existing:       # an editor's temporary file, created and gone, is not worth naming
@@ -224,21 +234,27 @@ class DevServer:
     # serving
 
     def start(self):
-        """Build once, then serve and watch in background threads."""
-        self.rebuild()
-        handler = _handler(self)
+        """Watch, build once, then serve; watching and serving go on in background threads.
+
+        The watcher is in place before the first build, so a file saved meanwhile is not missed.
+        """
         try:
-            self.httpd = http.server.ThreadingHTTPServer((self.host, self.port), handler)
+            self.httpd = http.server.ThreadingHTTPServer((self.host, self.port), _handler(self))
         except OSError as exc:
             raise UserError(f"Không mở được cổng {self.port} ({exc.strerror}); chọn cổng khác, "
                             f"ví dụ: invoke serve --port {self.port + 1}") from None
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        for target in (self.httpd.serve_forever, self._watch_loop):
-            t = threading.Thread(target=target, daemon=True)
-            t.start()
-            self._threads.append(t)
+        self._spawn(self._watch_loop)
+        self.watching.wait(timeout=10)
+        self.rebuild()
+        self._spawn(self.httpd.serve_forever)
         return self
+
+    def _spawn(self, target):
+        t = threading.Thread(target=target, daemon=True)
+        t.start()
+        self._threads.append(t)
 
     def stop(self):
         self.stopping.set()
