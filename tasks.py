@@ -54,12 +54,15 @@ def serve(c, port=8000, host="127.0.0.1", no_build=False):
 
 
 def _ensure_chromium(c):
-    """Headless Chromium for the browser tests, from Debian's package (no browser download)."""
-    if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH"):
+    """Debian packages the tests need: headless Chromium for the browser tests (no browser download),
+    rsync for publishing to a folder."""
+    missing = [] if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH") else ["chromium"]
+    missing += [] if shutil.which("rsync") else ["rsync"]
+    if not missing:
         return
     if os.geteuid() != 0:
-        sys.exit("Cần Chromium cho các kiểm thử trình duyệt: sudo apt-get install -y chromium")
-    c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null")
+        sys.exit(f"Cần cài cho các kiểm thử: sudo apt-get install -y {' '.join(missing)}")
+    c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
 
 
 @task(help={"k": "chỉ chạy các kiểm thử khớp biểu thức này (pytest -k)"})
@@ -189,3 +192,21 @@ def import_bulletin(c, file, category=None, slug=None, dry_run=False):
         print("Cần xem lại:")
         for note in notes:
             print(f"  - {note}")
+
+
+@task(help={"siteurl": "địa chỉ trang công khai, ví dụ https://danvankheo.example.vn (hoặc biến SITEURL, publish.yaml)",
+            "method": "rsync (một thư mục, máy này hoặc qua SSH) hoặc git (nhánh cho GitHub Pages)",
+            "to": "rsync: thư mục đích, ví dụ deploy@may-chu:/var/www/site/; git: tên remote (mặc định origin)",
+            "branch": "git: nhánh đăng (mặc định gh-pages)", "cname": "git: tên miền riêng cho GitHub Pages",
+            "dry_run": "dựng và chuẩn bị tệp trong output/ nhưng không đăng",
+            "brotli_quality": "mức nén brotli 0–11 (mặc định 11: tệp nhỏ nhất, chậm nhất)"})
+def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_run=False, brotli_quality=None):
+    """Kiểm tra, dựng bản chính thức, gắn dấu vân tay CSS/JS, nén sẵn rồi đăng lên nơi đã cấu hình
+    (validate, production build, fingerprint, pre-compress, deploy with rsync or ghp-import)."""
+    from dvk import publish as pub
+    config = _editor_command(pub.load_config, PROJECT, siteurl=siteurl, method=method, to=to, branch=branch,
+                             cname=cname)
+    result = _editor_command(pub.publish, PROJECT, config, settings_file=ROOT / "pelican.conf.py",
+                             deploy=not dry_run, brotli_quality=int(brotli_quality) if brotli_quality else None)
+    print(f"Xong trong {result.seconds:.1f} giây." if result.deployed else
+          f"Chạy thử (--dry-run): bản chính thức ở {result.output}, chưa đăng.")
