@@ -34,27 +34,35 @@ def validate(c):
     _exit(main(["--check"]))
 
 
-@task(help={"port": "cổng (mặc định 8000)", "no_build": "không dựng lại trước khi chạy"})
-def serve(c, port=8000, no_build=False):
-    """Dựng rồi mở trang tại http://localhost:8000 (build and serve locally)."""
-    if not no_build:
-        build(c)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
-    print(f"Trang web đang chạy tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nĐã dừng.")
+@task(help={"port": "cổng (mặc định 8000)", "host": "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
+            "no_build": "không dựng, không theo dõi: chỉ mở thư mục output/ đã dựng sẵn"})
+def serve(c, port=8000, host="127.0.0.1", no_build=False):
+    """Xem trước tại http://localhost:8000: tự dựng lại khi lưu tệp, tự tải lại trang, hiện lỗi ngay trên trang;
+    có cả bài nháp và bài hẹn giờ (preview server with rebuild, live reload and drafts)."""
+    if no_build:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
+        server = http.server.ThreadingHTTPServer((host, int(port)), handler)
+        print(f"Trang web (thư mục output/) đang chạy tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("\nĐã dừng.")
+        return
+    from dvk.devserver import DevServer
+    _editor_command(DevServer(PROJECT, PROJECT / "output.preview", settings_file=ROOT / "pelican.conf.py",
+                              host=host, port=int(port)).serve_forever)
 
 
 def _ensure_chromium(c):
-    """Headless Chromium for the browser tests, from Debian's package (no browser download)."""
-    if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH"):
+    """Debian packages the tests need: headless Chromium for the browser tests (no browser download),
+    rsync for publishing to a folder."""
+    missing = [] if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH") else ["chromium"]
+    missing += [] if shutil.which("rsync") else ["rsync"]
+    if not missing:
         return
     if os.geteuid() != 0:
-        sys.exit("Cần Chromium cho các kiểm thử trình duyệt: sudo apt-get install -y chromium")
-    c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null")
+        sys.exit(f"Cần cài cho các kiểm thử: sudo apt-get install -y {' '.join(missing)}")
+    c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
 
 
 @task(help={"k": "chỉ chạy các kiểm thử khớp biểu thức này (pytest -k)"})
@@ -85,3 +93,120 @@ def bench(c, models=20000, posts=2000, docs=200, workdir=None, no_anchor=False):
     if no_anchor:
         args.append("--no-anchor")
     _exit(subprocess.call(args, cwd=ROOT))
+
+
+# ------------------------------------------------------------------ editors: new files, imports, preview, publish
+
+
+# The project the editors' commands work on: this repository, or DVK_PROJECT (a copy, a test site).
+PROJECT = Path(os.environ.get("DVK_PROJECT") or ROOT).resolve()
+
+
+def _editor_command(fn, *args, **kwargs):
+    """Run an editors' command: a problem the editor can fix is printed in Vietnamese, exit code 1."""
+    from dvk.usererror import UserError
+    try:
+        return fn(*args, **kwargs)
+    except UserError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+def _created(path):
+    print(f"Đã tạo {Path(path).relative_to(PROJECT).as_posix()} — mở tệp, điền các trường, rồi xem trước bằng: invoke serve")
+
+
+@task(name="new-post", help={"title": "tiêu đề bài viết, trong dấu ngoặc kép",
+                             "date": "ngày giờ đăng, ví dụ \"2024-07-22 09:40\" (mặc định: bây giờ)",
+                             "category": "chuyên mục (mặc định: Phong trào thi đua)",
+                             "province": "tỉnh, thành phố liên quan"})
+def new_post(c, title, date=None, category=None, province=None):
+    """Tạo bài tin tức mới (bản nháp) trong content/tin-tuc/, tên tệp theo tiêu đề (create a draft news post)."""
+    from dvk.scaffold import new_post as make
+    _created(_editor_command(make, PROJECT, title, date=date, category=category, province=province))
+
+
+@task(name="new-model", help={"name": "tên mô hình, trong dấu ngoặc kép",
+                              "province": "tỉnh, thành phố (tên trước hoặc sau 2025), ví dụ \"Đắk Nông\"",
+                              "field": "lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng Đảng…",
+                              "kind": "tập thể (mặc định) hoặc cá nhân", "owner": "đơn vị hoặc người thực hiện"})
+def new_model(c, name, province=None, field=None, kind="tập thể", owner=None):
+    """Tạo hồ sơ mô hình mới (bản nháp) trong data/models/<tỉnh>/ (create a draft model record)."""
+    from dvk.scaffold import new_model as make
+    _created(_editor_command(make, PROJECT, name, province=province, field=field, kind=kind, owner=owner))
+
+
+@task(name="new-document", help={"number": "số, ký hiệu, ví dụ 374-CV/HU",
+                                 "subject": "trích yếu (dòng V/v), trong dấu ngoặc kép",
+                                 "doc_type": "loại văn bản (mặc định: theo ký hiệu, ví dụ CV → Công văn)",
+                                 "issuer": "cơ quan ban hành", "place": "địa danh", "date": "ngày ban hành, ví dụ 2019-07-30",
+                                 "system": "party (Đảng, mặc định) hoặc state (Nhà nước)"})
+def new_document(c, number, subject, doc_type=None, issuer=None, place=None, date=None, system=None):
+    """Tạo văn bản mới (bản nháp) trong content/van-ban/ (create a draft official document)."""
+    from dvk.scaffold import new_document as make
+    _created(_editor_command(make, PROJECT, number, subject, doc_type=doc_type, issuer=issuer, place=place,
+                             date=date, system=system))
+
+
+@task(help={"check": "chỉ kiểm tra, không ghi: báo lỗi nếu tệp đã cũ so với dvk/schema.py"})
+def schema(c, check=False):
+    """Ghi lại các tệp JSON Schema trong data/schema/ từ dvk/schema.py (write the JSON Schema files for VS Code)."""
+    from dvk import schemafiles
+    if check:
+        old = schemafiles.stale(PROJECT)
+        if old:
+            print(f"Các tệp JSON Schema đã cũ: {', '.join(old)}. Chạy: invoke schema", file=sys.stderr)
+            sys.exit(1)
+        print("Các tệp JSON Schema khớp với dvk/schema.py.")
+        return
+    changed = schemafiles.write(PROJECT)
+    print(f"Đã ghi lại {', '.join(changed)} trong {schemafiles.FOLDER}/." if changed
+          else "Các tệp JSON Schema đã khớp với dvk/schema.py; không có gì thay đổi.")
+
+
+@task(name="import-models", help={"file": "bảng tính .xlsx hoặc .csv", "dry_run": "chỉ kiểm tra, không ghi tệp nào",
+                                  "draft": "ghi các hồ sơ dưới dạng bản nháp (draft: true)",
+                                  "sheet": "tên trang trong tệp .xlsx (mặc định: trang đang mở)"})
+def import_models(c, file, dry_run=False, draft=False, sheet=None):
+    """Nhập hồ sơ mô hình từ bảng tính, mỗi dòng một tệp YAML; không ghi đè hồ sơ đã có (import model records)."""
+    from dvk.importer import import_models as run
+    result = _editor_command(run, PROJECT, file, dry_run=dry_run, draft=draft, sheet=sheet, progress=True)
+    print(result.report())
+    _exit(1 if result.rejected else 0)
+
+
+@task(name="import-bulletin", help={"file": "bản tin dạng văn bản thuần (.txt, UTF-8)",
+                                    "category": "chuyên mục của bài (mặc định: Phong trào thi đua)",
+                                    "slug": "địa chỉ trang (mặc định: theo tiêu đề)",
+                                    "dry_run": "chỉ cho xem những gì tìm thấy, không ghi tệp"})
+def import_bulletin(c, file, category=None, slug=None, dry_run=False):
+    """Biến một bản tin dán từ cổng thông tin thành bài nháp, hoặc công văn thành văn bản nháp (import a bulletin)."""
+    from dvk.bulletin import describe, import_bulletin as run
+    parsed, path, notes = _editor_command(run, PROJECT, file, category=category, slug=slug, dry_run=dry_run)
+    for line in describe(parsed):
+        print(line)
+    if path is not None:
+        what = "văn bản" if parsed.kind == "document" else "bài tin tức"
+        print(f"Đã tạo bản nháp {what}: {Path(path).relative_to(PROJECT).as_posix()}")
+    if notes:
+        print("Cần xem lại:")
+        for note in notes:
+            print(f"  - {note}")
+
+
+@task(help={"siteurl": "địa chỉ trang công khai, ví dụ https://danvankheo.example.vn (hoặc biến SITEURL, publish.yaml)",
+            "method": "rsync (một thư mục, máy này hoặc qua SSH) hoặc git (nhánh cho GitHub Pages)",
+            "to": "rsync: thư mục đích, ví dụ deploy@may-chu:/var/www/site/; git: tên remote (mặc định origin)",
+            "branch": "git: nhánh đăng (mặc định gh-pages)", "cname": "git: tên miền riêng cho GitHub Pages",
+            "dry_run": "dựng và chuẩn bị tệp trong output/ nhưng không đăng",
+            "brotli_quality": "mức nén brotli 0–11 (mặc định 11: tệp nhỏ nhất, chậm nhất)"})
+def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_run=False, brotli_quality=None):
+    """Kiểm tra, dựng bản chính thức, gắn dấu vân tay CSS/JS, nén sẵn rồi đăng lên nơi đã cấu hình
+    (validate, production build, fingerprint, pre-compress, deploy with rsync or ghp-import)."""
+    from dvk import publish as pub
+    config = _editor_command(pub.load_config, PROJECT, siteurl=siteurl, method=method, to=to, branch=branch,
+                             cname=cname)
+    result = _editor_command(pub.publish, PROJECT, config, settings_file=ROOT / "pelican.conf.py",
+                             deploy=not dry_run, brotli_quality=int(brotli_quality) if brotli_quality else None)
+    print(f"Xong trong {result.seconds:.1f} giây." if result.deployed else
+          f"Chạy thử (--dry-run): bản chính thức ở {result.output}, chưa đăng.")

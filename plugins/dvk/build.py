@@ -78,6 +78,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     shutil.rmtree(staging, ignore_errors=True)
     settings = read_settings(str(settings_file or root / "pelican.conf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(staging), "DVK_ROOT": str(root), "DVK_DATA_PATH": str(data),
+        "DVK_PREVIEW": preview,   # drafts and scheduled posts shown with a banner (plugins/preview)
         **(overrides or {}),
     })
     from pelican.log import console   # Pelican's own English progress line: our summary replaces it

@@ -70,7 +70,9 @@ class Entry:
 
     @property
     def published(self) -> bool:
-        return self.meta.get("status", "published") == "published"
+        """Public in a production build: not a draft, not scheduled for later (``dvk.visibility``)."""
+        from .visibility import is_public
+        return is_public(self)
 
 
 @dataclass

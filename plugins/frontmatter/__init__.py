@@ -28,6 +28,7 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
         if not m:   # the validator has already refused such files; keep Pelican's fallback
             return super().read(source_path)
         raw = Source(m.group("metadata")).load() or {}
+        raw = {k: v for k, v in raw.items() if v is not None}   # a key left empty is a key not given
         folder = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/").split("/")[0]
         if folder == DOCUMENTS_DIR:
             raw = self._document_metadata(raw)

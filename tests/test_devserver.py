@@ -1,0 +1,100 @@
+"""invoke serve: the preview rebuilds after a change, reloads the open page, and shows problems on the page."""
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Site
+from dvk.devserver import DevServer
+
+WAIT = 60          # seconds: a rebuild is a fresh Python process building a small site (about 2 s here)
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(check, what: str):
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.2)
+    pytest.fail(f"after {WAIT} s: {what}")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site = Site(tmp_path_factory.mktemp("serve") / "site")
+    site.model("me-do-dau")
+    site.post("tin-dau", title="Tin đầu tiên", slug="tin-dau")
+    site.post("tin-nhap", title="Tin còn nháp", slug="tin-nhap", status="draft")
+    site.post("tin-trinh-duyet", title="Tiêu đề trước khi sửa", slug="tin-trinh-duyet")
+    dev = DevServer(site.root, site.root / "preview", settings_file=ROOT / "pelican.conf.py", port=0,
+                    watch=[site.root / "content", site.root / "data"], log=lambda *a: None).start()
+    yield site, dev, f"http://127.0.0.1:{dev.port}"
+    dev.stop()
+
+
+def test_serves_the_preview_with_drafts_and_the_reload_script(served):
+    site, dev, base = served
+    status, page = fetch(base + "/tin-tuc/tin-dau/")
+    assert status == 200 and "Tin đầu tiên" in page
+    assert f'<script src="/__dvk/livereload.js" data-dvk-version="{dev.state.version}"></script></body>' in page
+    status, draft = fetch(base + "/tin-tuc/tin-nhap/")
+    assert status == 200 and "Bản nháp — chưa đăng" in draft
+    status, script = fetch(base + "/__dvk/livereload.js")
+    assert status == 200 and "EventSource" in script
+    # The built files themselves carry no dev-server script.
+    assert "__dvk" not in (dev.output / "tin-tuc" / "tin-dau" / "index.html").read_text(encoding="utf-8")
+    status, missing = fetch(base + "/khong-co-trang-nay/")
+    assert status == 404
+
+
+def test_rebuilds_after_a_change_and_shows_problems_on_the_page(served):
+    site, dev, base = served
+    site.post("tin-dau", title="Tin đầu tiên, đã sửa", slug="tin-dau")
+    wait_for(lambda: "Tin đầu tiên, đã sửa" in fetch(base + "/tin-tuc/tin-dau/")[1], "the edited title never showed")
+
+    site.model("me-do-dau", field="culture")        # a mistake: not a field id
+    def shows_problem():
+        page = fetch(base + "/mo-hinh/me-do-dau/")[1]
+        return page if "dvk-loi" in page else None
+    page = wait_for(shows_problem, "the problem never showed on the page")
+    assert "Chưa dựng lại được trang: tìm thấy 1 lỗi trong 1 tệp" in page
+    assert "data/models/me-do-dau.yaml:4</code> — trường “field”: giá trị “culture” không hợp lệ" in page
+    assert "<h1>Mẹ đỡ đầu</h1>" in page             # the last good build is still served underneath
+    status, listing = fetch(base + "/__dvk/loi/")
+    assert "giá trị “culture” không hợp lệ" in listing
+
+    site.model("me-do-dau")                          # fixed
+    wait_for(lambda: "dvk-loi" not in fetch(base + "/mo-hinh/me-do-dau/")[1], "the problem never went away")
+    assert dev.state.ok is True
+
+
+def test_an_open_page_reloads_itself_after_a_change(served):
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `invoke test`, which installs it")
+    from playwright.sync_api import sync_playwright
+    site, dev, base = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "/tin-tuc/tin-trinh-duyet/")
+        assert page.locator("h1").inner_text() == "Tiêu đề trước khi sửa"
+        page.evaluate("window.notReloaded = true")
+        site.post("tin-trinh-duyet", title="Tiêu đề sau khi sửa", slug="tin-trinh-duyet")
+        page.wait_for_function("document.querySelector('h1').innerText === 'Tiêu đề sau khi sửa'",
+                               timeout=WAIT * 1000)
+        assert page.evaluate("window.notReloaded === undefined")    # a real reload, not a patched page
+        browser.close()
