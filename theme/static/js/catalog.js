@@ -30,7 +30,7 @@
   var form = el("form", {"class": "filters__form", "role": "search", "aria-label": "Lọc mô hình"});
   var q = el("input", {type: "search", id: "loc-tu-khoa", name: "q", autocomplete: "off"});
   var qBox = el("div");
-  qBox.appendChild(el("label", {"for": "loc-tu-khoa"}, "Tên mô hình, đơn vị, địa phương"));
+  qBox.appendChild(el("label", {"for": "loc-tu-khoa"}, "Tên mô hình hoặc đơn vị"));
   qBox.appendChild(q);
   form.appendChild(qBox);
   panel.querySelectorAll("[data-facet]").forEach(function (group) {
