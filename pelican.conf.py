@@ -93,3 +93,5 @@ MENUITEMS = (
     ("Văn bản", "/van-ban/"),
 )
 TEMPLATE_PAGES = {"404.html": "404.html"}
+# Templates do not change during a build: no file check at every {% import %} of a component.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}

@@ -89,27 +89,30 @@ def _open(path: Path, rel: str, max_pixels: int):
     from PIL import Image, UnidentifiedImageError
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)   # our own limit applies below
             im = Image.open(path)
             if im.width * im.height > max_pixels:
-                raise ImageError(rel, f"ảnh quá lớn: {im.width:,} × {im.height:,} điểm ảnh, vượt giới hạn "
+                raise ImageError(rel, f"ảnh quá lớn: {_n(im.width)} × {_n(im.height)} điểm ảnh, vượt giới hạn "
                                       f"{max_pixels // 1_000_000} triệu điểm ảnh (có thể là tệp lỗi hoặc "
-                                      f"“bom giải nén”); hãy thu nhỏ ảnh, ví dụ về chiều rộng 2.560 điểm ảnh"
-                                 .replace(",", "."))
+                                      f"“bom giải nén”); hãy thu nhỏ ảnh, ví dụ về chiều rộng 2.560 điểm ảnh")
             im.load()
             return im
     except ImageError:
         raise
     except FileNotFoundError:
         raise ImageError(rel, "không tìm thấy tệp ảnh") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageError(rel, f"ảnh quá lớn (vượt giới hạn {max_pixels // 1_000_000} triệu điểm ảnh, có thể là "
-                              f"“bom giải nén”); hãy thu nhỏ ảnh trước khi đăng") from None
+    except Image.DecompressionBombError:
+        raise ImageError(rel, f"ảnh quá lớn, vượt giới hạn {max_pixels // 1_000_000} triệu điểm ảnh (có thể là "
+                              f"tệp lỗi hoặc “bom giải nén”); hãy thu nhỏ ảnh trước khi đăng") from None
     except UnidentifiedImageError:
         raise ImageError(rel, "không đọc được tệp ảnh: tệp bị hỏng hoặc không phải ảnh JPEG, PNG, WebP; "
                               "hãy xuất lại ảnh rồi thay tệp") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageError(rel, f"tệp ảnh bị hỏng hoặc không trọn vẹn ({exc}); hãy xuất lại ảnh rồi thay tệp") from None
+    except (OSError, SyntaxError, ValueError):
+        raise ImageError(rel, "tệp ảnh bị hỏng hoặc không trọn vẹn; hãy xuất lại ảnh rồi thay tệp") from None
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def _has_alpha(im) -> bool:

@@ -135,9 +135,14 @@ def process_images(generators):
     for sc in raster_static:
         rel = Path(sc.relative_source_path).as_posix()
         jobs.setdefault(rel, (f"{rel_to_root(content_dir)}/{rel}", None, None))
-    if not jobs and not problems:
-        return
+    if problems:
+        raise InvalidContent(problems)
+    if jobs:
+        _process_and_publish(p, jobs, static_gen, context, any_gen.output_path)
+    _rewrite_entries(p, entries, content_dir)
 
+
+def _process_and_publish(p, jobs, static_gen, context, output_path):
     def run(rel):
         try:
             p.process(rel)
@@ -148,7 +153,7 @@ def process_images(generators):
             return Problem(where, line, field, exc.message if own else f"ảnh content/{rel}: {exc.message}")
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        problems += [pr for pr in pool.map(run, sorted(jobs)) if pr is not None]
+        problems = [pr for pr in pool.map(run, sorted(jobs)) if pr is not None]
     if problems:
         raise InvalidContent(problems)
 
@@ -157,8 +162,11 @@ def process_images(generators):
         keep = [sc for sc in static_gen.staticfiles if not is_raster(sc.relative_source_path)]
         static_gen.staticfiles[:] = keep
         context["staticfiles"] = keep
-    p.publish(any_gen.output_path)
+    p.publish(output_path)
 
+
+def _rewrite_entries(p, entries, content_dir):
+    """Responsive figures in every post and page; each post's Open Graph image."""
     def render_for(entry):
         def render(attrs):
             rel = _content_path(attrs.get("src", ""), entry.source_path, content_dir)
@@ -167,7 +175,7 @@ def process_images(generators):
             return p.picture(rel, attrs.get("alt", ""), lazy=True)
         return render
 
-    memo = type(entries[0]).get_content.cache if entries else {}
+    changed = set()
     for e in entries:
         first = None
         if getattr(e, "image", None):
@@ -178,9 +186,12 @@ def process_images(generators):
         e.dvk_og_image = p.og_image(first, getattr(e, "image_alt", None) or e.title) if first else None
         if "<img" in (e._content or ""):
             e._content = rewrite_images(e._content, render_for(e))
-            for key in [k for k in memo if k and k[0] is e]:
-                del memo[key]
-    log.info("Ảnh: %d ảnh, %d lấy lại từ bộ nhớ đệm", len(p.processed), p.reused)
+            changed.add(id(e))
+    memo = type(entries[0]).get_content.cache if changed else {}
+    for key in [k for k in memo if k and id(k[0]) in changed]:   # content read before: read it again
+        del memo[key]
+    if p.processed:
+        log.info("Ảnh: %d ảnh, %d lấy lại từ bộ nhớ đệm", len(p.processed), p.reused)
 
 
 def register():

@@ -239,15 +239,28 @@ class ShowcaseGenerator(Generator):
         Filters work one dimension at a time as plain links (field, province,
         kind, recognition level, recognition year): each record is listed at
         most five times, so the page count grows linearly, never as a cross
-        product. Templates get ``facets`` (every filter and its options) and
-        ``active`` (the facet and option of this listing, or None).
+        product. Templates get ``facets`` (every filter and its options),
+        ``active`` (the facet and option of this listing, or None) and
+        ``filters_html`` (the filter panel, rendered once per listing rather
+        than on each of its pages). Pages are written on every core.
         """
         catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
-        self._write_listing("mo-hinh/", self.models, "models", facets=catalog_facets, active=None)
-        for facet in catalog_facets:
-            for option in facet.options:
-                self._write_listing(option.url, option.items, "models", facets=catalog_facets,
-                                    active=(facet, option))
+        panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
+        listings = [("mo-hinh/", self.models, None)] + [
+            (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options]
+        pages = []
+        for url, items, active in listings:
+            count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+            html = panel(catalog_facets, active)
+            pages += [(url, items, active, html, n, count) for n in range(1, count + 1)]
+        template = self.get_template("models")
+
+        def write_range(start, stop):
+            for base_url, items, active, html, n, count in pages[start:stop]:
+                page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+                self._write(page.url, template, listing=page, facets=catalog_facets, active=active, filters_html=html)
+
+        in_parallel(write_range, len(pages))
         path = os.path.join(self.output_path, INDEX_URL)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
@@ -255,7 +268,8 @@ class ShowcaseGenerator(Generator):
                       ensure_ascii=False, separators=(",", ":"))
 
     def _relate_posts(self):
-        """Give every published post its neighbours: ``dvk_related``, ``dvk_older``, ``dvk_newer``.
+        """Give every published post its neighbours: ``dvk_related``, ``dvk_older``, ``dvk_newer``,
+        and ``dvk_url`` (its address, computed once: Pelican's ``url`` recomputes it at every use).
 
         Related posts share a model (strongest), then the province, then a
         field of the models they mention; among equals the nearest in time
@@ -267,6 +281,7 @@ class ShowcaseGenerator(Generator):
         by = {"model": defaultdict(list), "province": defaultdict(list), "field": defaultdict(list)}
         keys = []
         for i, a in enumerate(articles):
+            a.dvk_url = a.url
             mids = [m for m in (getattr(a, "models", None) or []) if m in models]
             ref = resolve(a.province) if isinstance(getattr(a, "province", None), str) else None
             own = {"model": mids, "province": [ref.province.code] if ref else [],
