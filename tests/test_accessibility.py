@@ -185,12 +185,18 @@ def test_catalog_filters_work_instantly_by_keyboard(browser, server):  # noqa: F
 
 def test_catalog_filters_are_links_without_javascript(browser, server):  # noqa: F811
     ctx, page, _ = open_page(browser, server, PAGES["mo-hinh"], 375, java_script_enabled=False)
-    focus_by_tab(page, "a[href='/mo-hinh/linh-vuc/kinh-te/']")
+    focus_by_tab(page, "a[href='/mo-hinh/loai/ca-nhan/']")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/mo-hinh/linh-vuc/kinh-te/")
-    assert page.locator("h1").inner_text() == "Lĩnh vực: Kinh tế"
-    n = expected_count(field="economy")
+    page.wait_for_url("**/mo-hinh/loai/ca-nhan/")
+    assert page.locator("h1").inner_text() == "Loại mô hình: Cá nhân"
+    n = sum(1 for _, r in records() if not r.get("draft") and r["kind"] == "individual")
     assert page.locator(".card-grid .card").count() == min(n, 24)
+    # The field filter leads to the field's complete listing.
+    page.go_back()
+    focus_by_tab(page, "a[href='/linh-vuc/kinh-te/tat-ca/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/linh-vuc/kinh-te/tat-ca/")
+    assert page.locator(".card-grid .card").count() == min(expected_count(field="economy"), 24)
     ctx.close()
 
 

@@ -3,10 +3,12 @@
 Without JavaScript, a reader filters the catalog (``/mo-hinh/``) by following
 plain links to pre-generated listings, one dimension at a time: field,
 province, kind, recognition level, recognition year. Their number stays bounded
-at national scale: every record appears once per dimension (at most five
-listings), never in a cross product. With JavaScript, ``catalog_index()`` gives
-the script every record in a compact columnar form, so any combination of
-filters is applied in the browser without another page.
+at national scale: every record appears once per dimension, never in a cross
+product. Field and province already have complete paginated listings (the
+field's “all models” page and the province page), so their filter links go
+there; the catalog writes listings only for kind, level and year. With
+JavaScript, ``catalog_index()`` gives the script every record in a compact
+columnar form, so any combination of filters is applied in the browser.
 
 No Pelican import: the generator hands these to the templates.
 """
@@ -31,6 +33,7 @@ class Option:
     slug: str
     url: str            # the pre-generated listing, relative to the site root
     items: list = dc_field(default_factory=list, repr=False)
+    catalog_listing: bool = True   # False: the listing is another page of the site (field, province)
 
     @property
     def count(self) -> int:
@@ -66,14 +69,21 @@ def facets(models: list, provinces, fields) -> list[Facet]:
         if recognized.get("year"):
             by["year"].setdefault(recognized["year"], []).append(m)
 
-    def facet(key, label, dimension, choices):
-        """choices: (value, label, slug) in display order; values without records are left out."""
-        return Facet(key, label, [Option(str(value), text, slug, f"{CATALOG_URL}{key}/{slug}/", by[dimension][value])
-                                  for value, text, slug in choices if value in by[dimension]])
+    def facet(key, label, dimension, choices, elsewhere=None):
+        """choices: (value, label, slug) in display order; values without records are left out.
+
+        ``elsewhere(slug)``: the address of an existing listing to link to instead of writing one.
+        """
+        return Facet(key, label, [
+            Option(str(value), text, slug, elsewhere(slug) if elsewhere else f"{CATALOG_URL}{key}/{slug}/",
+                   by[dimension][value], catalog_listing=elsewhere is None)
+            for value, text, slug in choices if value in by[dimension]])
 
     return [
-        facet("linh-vuc", "Lĩnh vực", "field", [(f.id, f.name, f.slug) for f in fields]),
-        facet("tinh", "Tỉnh, thành phố", "province", [(p.code, p.name, p.slug) for p in provinces]),
+        facet("linh-vuc", "Lĩnh vực", "field", [(f.id, f.name, f.slug) for f in fields],
+              elsewhere=lambda slug: f"linh-vuc/{slug}/tat-ca/"),
+        facet("tinh", "Tỉnh, thành phố", "province", [(p.code, p.name, p.slug) for p in provinces],
+              elsewhere=lambda slug: f"tinh/{slug}/"),
         facet("loai", "Loại mô hình", "kind", [(k, v.capitalize(), slugify(v)) for k, v in KINDS.items()]),
         facet("cap", "Cấp công nhận", "level", [(k, v.capitalize(), slugify(v)) for k, v in LEVELS.items()]),
         facet("nam", "Năm công nhận", "year", [(y, str(y), str(y)) for y in sorted(by["year"], reverse=True)]),

@@ -237,9 +237,10 @@ class ShowcaseGenerator(Generator):
         """The catalog, one pre-generated listing per filter value, and the index its script filters.
 
         Filters work one dimension at a time as plain links (field, province,
-        kind, recognition level, recognition year): each record is listed at
-        most five times, so the page count grows linearly, never as a cross
-        product. Templates get ``facets`` (every filter and its options),
+        kind, recognition level, recognition year): field and province link to
+        their existing listings, and each record is listed at most three more
+        times (kind, level, year), so the page count grows linearly, never as
+        a cross product. Templates get ``facets`` (every filter and its options),
         ``active`` (the facet and option of this listing, or None) and
         ``filters_html`` (the filter panel, rendered once per listing rather
         than on each of its pages). Pages are written on every core.
@@ -247,7 +248,7 @@ class ShowcaseGenerator(Generator):
         catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
         panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
         listings = [("mo-hinh/", self.models, None)] + [
-            (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options]
+            (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options if o.catalog_listing]
         pages = []
         for url, items, active in listings:
             count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
