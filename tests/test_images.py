@@ -67,6 +67,22 @@ def test_post_images_become_responsive_figures_with_captions(photo_site):
     assert not broken_links(photo_site.output)
 
 
+def test_a_posts_own_image_opens_it_and_is_its_sharing_card(site):
+    photo(site.root / "content" / "images" / "hoi-nghi.jpg", size=(2000, 1000), orientation=1)
+    site.post("hoi-nghi", image="images/hoi-nghi.jpg", image_alt="Quang cảnh hội nghị",
+              image_caption="Hội nghị biểu dương điển hình “Dân vận khéo”")
+    site.build()
+    html = site.page("tin-tuc/dak-nong-nang-cao-chat-luong-phong-trao")
+    figure = re.search(r'<figure class="figure">.*?</figure>', html, re.S).group(0)
+    assert html.index(figure) < html.index('<div class="prose">')     # above the body, right after the lead
+    assert 'fetchpriority="high"' in figure and 'loading="lazy"' not in figure
+    assert 'width="1280" height="640"' in figure and 'alt="Quang cảnh hội nghị"' in figure
+    assert "Hội nghị biểu dương điển hình “Dân vận khéo”</figcaption>" in figure
+    og = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert og.endswith("hoi-nghi-og.jpg")
+    assert json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))["image"] == [og]
+
+
 def test_published_photos_carry_no_exif_and_no_gps(photo_site):
     published = [p for p in photo_site.output.rglob("*") if p.suffix in (".jpg", ".png", ".webp")]
     assert len(published) >= 2 * len(WIDTHS)
