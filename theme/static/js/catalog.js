@@ -29,7 +29,7 @@
   var facets = [];
   var form = el("form", {"class": "filters__form", "role": "search", "aria-label": "Lọc mô hình"});
   var q = el("input", {type: "search", id: "loc-tu-khoa", name: "q", autocomplete: "off"});
-  var qBox = el("div");
+  var qBox = el("div", {"class": "filters__query"});
   qBox.appendChild(el("label", {"for": "loc-tu-khoa"}, "Tên mô hình hoặc đơn vị"));
   qBox.appendChild(q);
   form.appendChild(qBox);
