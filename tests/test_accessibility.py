@@ -6,13 +6,10 @@ recorded: none may leave the machine. A screenshot of each page goes to
 test-artifacts/ (git-ignored).
 """
 import json
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from dvk.provinces import resolve
 from test_browser import ARTIFACTS, browser, server  # noqa: F401  (module fixtures: one browser, one server)
 from test_demo_site import records

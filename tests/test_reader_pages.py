@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
-import pytest
 import yaml
 
 from conftest import ROOT, read_page

@@ -4,7 +4,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-import pytest
 
 from conftest import ROOT, read_page
 from dvk.build import build
