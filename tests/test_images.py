@@ -182,3 +182,21 @@ def test_svg_illustrations_get_their_size_and_caption(demo_output):
     assert "<figcaption" in figure and "Hình vẽ minh họa" in figure
     meta = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
     assert meta["image"] == ["/theme/img/og-mac-dinh.png"]
+
+
+def test_markdown_images_become_figures_only_when_alone_in_their_paragraph():
+    from dvk.images import rewrite_images
+
+    def render(attrs):
+        return None if attrs["src"].startswith("https://") else f'<img data-ok alt="{attrs["alt"]}">'
+
+    html = ('<p><img alt="Một" src="/a.jpg" title="Chú thích từ tiêu đề"></p>\n'
+            '<p>Chữ <img alt="Hai" src="/b.jpg"> giữa dòng.</p>\n'
+            '<p><img alt="Ba" src="https://nơi-khác.vn/c.jpg"></p>\n<p><em>Ảnh của nơi khác</em></p>')
+    out = rewrite_images(html, render)
+    assert out.startswith('<figure class="figure"><img data-ok alt="Một">'
+                          '<figcaption class="figure__caption">Chú thích từ tiêu đề</figcaption></figure>')
+    assert '<p>Chữ <img data-ok alt="Hai"> giữa dòng.</p>' in out
+    # An image of another site keeps its tag; its italic caption still makes a figure.
+    assert ('<figure class="figure"><img alt="Ba" src="https://nơi-khác.vn/c.jpg">'
+            '<figcaption class="figure__caption">Ảnh của nơi khác</figcaption></figure>') in out

@@ -135,7 +135,7 @@ class ImageProcessor:
         return json.dumps([VERSION, self.widths, self.max_pixels, ORIGINAL_MAX, OG_SIZE, QUALITY])
 
     def key_of(self, rel: str) -> str:
-        digest = hashlib.sha256(self._signature().encode())
+        digest = hashlib.sha256((self._signature() + rel).encode())     # same bytes at two paths: two entries
         try:
             with open(self.content_dir / rel, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):

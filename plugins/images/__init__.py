@@ -26,6 +26,7 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup
 from pelican import signals
@@ -76,7 +77,7 @@ def _content_path(src: str, source_path: str, content_dir: str) -> str | None:
         if src.startswith(prefix):
             src = src[len(prefix):]
             break
-    src = src.split("?", 1)[0].split("#", 1)[0]
+    src = unquote(src.split("?", 1)[0].split("#", 1)[0])
     base = content_dir if src.startswith("/") else os.path.dirname(source_path)
     full = os.path.normpath(os.path.join(base, src.lstrip("/")))
     return Path(os.path.relpath(full, content_dir)).as_posix()
