@@ -24,7 +24,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 RELATIVE_URLS = False
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["frontmatter", "showcase", "preview"]
+PLUGINS = ["frontmatter", "showcase", "preview", "images", "seo", "attachments"]
 JINJA_FILTERS = FILTERS
 
 # Content: posts anywhere under content/ except the folders below;
@@ -64,7 +64,8 @@ PAGINATION_PATTERNS = (
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/tin-tuc.atom.xml"
-CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
+PROVINCE_FEED_ATOM = "feeds/tinh/{slug}.atom.xml"     # plugins/seo: news by today's province
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
@@ -92,3 +93,5 @@ MENUITEMS = (
     ("Văn bản", "/van-ban/"),
 )
 TEMPLATE_PAGES = {"404.html": "404.html"}
+# Templates do not change during a build: no file check at every {% import %} of a component.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}

@@ -1,6 +1,8 @@
 """The generator behind the ``showcase`` plugin (thin glue over ``dvk``)."""
 from __future__ import annotations
 
+import bisect
+import json
 import math
 import os
 from collections import defaultdict
@@ -11,8 +13,9 @@ import cmarkgfm
 from pelican.generators import Generator
 
 from dvk import build as dvk_build
+from dvk.catalog import INDEX_URL, catalog_index, facets
 from dvk.corpus import load_corpus
-from dvk.provinces import all_provinces
+from dvk.provinces import all_provinces, resolve
 from dvk.schema import FIELD_IDS, KINDS, LEVELS, STATUSES
 from dvk.stats import Tally, compute
 from dvk.text import fold, slugify
@@ -20,6 +23,8 @@ from dvk.text import fold, slugify
 MODELS_PER_PAGE = 24
 TOPIC_PREVIEW = 6
 RELATED = 6
+RELATED_POSTS = 4      # related news posts under a post
+RELATED_WINDOW = 12    # candidates looked at per model, province or field: the nearest in time
 
 
 @dataclass
@@ -132,6 +137,7 @@ class ShowcaseGenerator(Generator):
             dvk_topics=taxonomy.topics, dvk_topic_slugs=topic_slugs, dvk_provinces=provinces,
             dvk_stats=stats, dvk_reports=corpus.reports, empty_tally=Tally(),
         )
+        self._relate_posts()
 
     # ------------------------------------------------------------ writing
 
@@ -190,7 +196,7 @@ class ShowcaseGenerator(Generator):
                             description_html=cmarkgfm.markdown_to_html(description) if description else "")
 
         in_parallel(write_range, len(self.models))
-        self._write_listing("mo-hinh/", self.models, "models")
+        self._write_catalog()
 
     def _write_fields(self):
         by_field = defaultdict(list)
@@ -224,3 +230,80 @@ class ShowcaseGenerator(Generator):
                                 tally=self.stats.by_province.get(p.code, Tally()),
                                 reports=self.reports_by_province.get(p.code, []))
         self._write("tinh/", self.get_template("provinces"))
+
+    # ------------------------------------------------ reader experience: catalog filters, related posts
+
+    def _write_catalog(self):
+        """The catalog, one pre-generated listing per filter value, and the index its script filters.
+
+        Filters work one dimension at a time as plain links (field, province,
+        kind, recognition level, recognition year): field and province link to
+        their existing listings, and each record is listed at most three more
+        times (kind, level, year), so the page count grows linearly, never as
+        a cross product. Templates get ``facets`` (every filter and its options),
+        ``active`` (the facet and option of this listing, or None) and
+        ``filters_html`` (the filter panel, rendered once per listing rather
+        than on each of its pages). Pages are written on every core.
+        """
+        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
+        listings = [("mo-hinh/", self.models, None)] + [
+            (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options if o.catalog_listing]
+        pages = []
+        for url, items, active in listings:
+            count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+            html = panel(catalog_facets, active)
+            pages += [(url, items, active, html, n, count) for n in range(1, count + 1)]
+        template = self.get_template("models")
+
+        def write_range(start, stop):
+            for base_url, items, active, html, n, count in pages[start:stop]:
+                page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+                self._write(page.url, template, listing=page, facets=catalog_facets, active=active, filters_html=html)
+
+        in_parallel(write_range, len(pages))
+        path = os.path.join(self.output_path, INDEX_URL)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(catalog_index(self.models, self.provinces, self.taxonomy.fields), fh,
+                      ensure_ascii=False, separators=(",", ":"))
+
+    def _relate_posts(self):
+        """Give every published post its neighbours: ``dvk_related``, ``dvk_older``, ``dvk_newer``,
+        and ``dvk_url`` (its address, computed once: Pelican's ``url`` recomputes it at every use).
+
+        Related posts share a model (strongest), then the province, then a
+        field of the models they mention; among equals the nearest in time
+        wins. Only the posts closest in time are looked at per model, province and field,
+        so the cost stays linear in the number of posts.
+        """
+        articles = list(self.context.get("articles") or [])     # newest first
+        models = self.context.get("dvk_models") or {}
+        by = {"model": defaultdict(list), "province": defaultdict(list), "field": defaultdict(list)}
+        keys = []
+        for i, a in enumerate(articles):
+            a.dvk_url = a.url
+            mids = [m for m in (getattr(a, "models", None) or []) if m in models]
+            ref = resolve(a.province) if isinstance(getattr(a, "province", None), str) else None
+            own = {"model": mids, "province": [ref.province.code] if ref else [],
+                   "field": sorted({models[m].field.id for m in mids})}
+            for dim, values in own.items():
+                for v in values:
+                    by[dim][v].append(i)
+            keys.append(own)
+        weights = {"model": 4, "province": 2, "field": 1}
+        for i, a in enumerate(articles):
+            score = defaultdict(int)
+            for dim, values in keys[i].items():
+                for v in values:
+                    group = by[dim][v]
+                    if len(group) > RELATED_WINDOW:
+                        at = bisect.bisect_left(group, i)
+                        group = group[max(0, at - RELATED_WINDOW // 2): at + RELATED_WINDOW // 2 + 1]
+                    for j in group:
+                        if j != i:
+                            score[j] += weights[dim]
+            best = sorted(score, key=lambda j: (-score[j], abs(j - i), j))[:RELATED_POSTS]
+            a.dvk_related = [articles[j] for j in best]
+            a.dvk_newer = articles[i - 1] if i > 0 else None
+            a.dvk_older = articles[i + 1] if i + 1 < len(articles) else None

@@ -1,0 +1,200 @@
+"""Pelican plugin: responsive, cleaned images (thin glue over ``dvk.images``).
+
+Once every generator has read its content, this plugin finds each image the
+site publishes — raster files under the static paths, images in posts and
+pages (Markdown ``![alt]({static}/images/x.jpg)``), a post's ``image`` and a
+model record's ``images`` — and processes it with Pillow (cached by content
+under ``.cache/images/``). Any image that is missing, corrupt or too large
+stops the build with every problem listed in Vietnamese; nothing is published.
+
+Then it publishes cleaned copies in place of the originals (Pelican no longer
+copies raster images itself, so no photo leaves with its GPS position), writes
+the derivatives under ``/anh/``, turns images in rendered Markdown into
+``<picture>`` figures with captions, and gives templates:
+
+- ``responsive_image(src, alt, lazy=True, sizes=None)``: the markup of one image
+  (used by ``components/figure.html``);
+- ``og_image(src, alt)``: the Open Graph image of a record's or post's picture;
+- ``default_og_image``: the site's own, for pages without a picture;
+- ``article.dvk_og_image`` on every post.
+
+A site without raster images pays only for a scan of its posts for ``<img``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import unquote
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+
+from dvk.images import ImageError, ImageProcessor, image_sources, is_raster, rewrite_images
+from dvk.problems import InvalidContent, Problem
+
+log = logging.getLogger(__name__)
+DEFAULT_OG = ("theme/img/og-mac-dinh.png", 1200, 630, "Dân vận khéo — trang giới thiệu mô hình “Dân vận khéo”")
+_state: dict = {}
+
+
+def _root(settings) -> Path:
+    return Path(settings.get("DVK_ROOT") or Path(settings["PATH"]).parent)
+
+
+def _processor(settings) -> ImageProcessor:
+    """One processor per build (settings identify the build)."""
+    p = _state.get("processor")
+    if p is None or _state.get("settings") is not settings:
+        cache = settings.get("IMAGES_CACHE_PATH") or _root(settings) / ".cache" / "images"
+        p = ImageProcessor(settings["PATH"], cache, widths=settings.get("IMAGES_WIDTHS") or (320, 640, 960, 1280),
+                           max_pixels=settings.get("IMAGES_MAX_PIXELS") or 40_000_000, siteurl=settings["SITEURL"])
+        _state.update(processor=p, settings=settings)
+    return p
+
+
+def add_template_globals(generator):
+    p = _processor(generator.settings)
+    siteurl = generator.settings["SITEURL"]
+    path, width, height, alt = DEFAULT_OG
+    generator.env.globals.update(
+        responsive_image=lambda src, alt="", lazy=True, sizes=None: Markup(p.picture(src, alt, lazy, sizes)),
+        og_image=p.og_image,
+        default_og_image={"url": f"{siteurl}/{path}", "width": width, "height": height, "alt": alt},
+    )
+
+
+def _content_path(src: str, source_path: str, content_dir: str) -> str | None:
+    """``{static}/images/a.jpg``, ``/images/a.jpg`` or ``a.jpg`` (beside the file) → ``images/a.jpg``.
+
+    None for an image on another site (left as it is).
+    """
+    if "://" in src or src.startswith(("//", "data:")):
+        return None
+    for prefix in ("{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"):
+        if src.startswith(prefix):
+            src = src[len(prefix):]
+            break
+    src = unquote(src.split("?", 1)[0].split("#", 1)[0])
+    base = content_dir if src.startswith("/") else os.path.dirname(source_path)
+    full = os.path.normpath(os.path.join(base, src.lstrip("/")))
+    return Path(os.path.relpath(full, content_dir)).as_posix()
+
+
+def _line_of(path: str, needle: str) -> int | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if needle in line:
+                    return n
+    except OSError:
+        pass
+    return None
+
+
+def process_images(generators):
+    articles_gen = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    pages_gen = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    static_gen = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    any_gen = articles_gen or generators[0]
+    settings, context = any_gen.settings, any_gen.context
+    content_dir = os.path.abspath(settings["PATH"])
+    root = _root(settings)
+    p = _processor(settings)
+
+    def rel_to_root(path):
+        return Path(os.path.relpath(path, root)).as_posix()
+
+    jobs: dict[str, tuple] = {}        # image (relative to content/) -> (referring file, field, line)
+    problems: list[Problem] = []
+    entries = []
+    if articles_gen:
+        entries += list(articles_gen.articles) + list(articles_gen.translations)
+    if pages_gen:
+        entries += list(pages_gen.pages) + list(getattr(pages_gen, "translations", []))
+    for e in entries:
+        sources = image_sources(e._content or "")
+        if getattr(e, "image", None):
+            sources.append("/" + str(e.image).lstrip("/"))
+        for src in sources:
+            rel = _content_path(src, e.source_path, content_dir)
+            if rel is None:
+                continue
+            if not os.path.isfile(os.path.join(content_dir, rel)):
+                name = os.path.basename(rel)
+                problems.append(Problem(rel_to_root(e.source_path), _line_of(e.source_path, name), None,
+                                        f"không tìm thấy tệp ảnh content/{rel}"))
+            elif is_raster(rel):
+                jobs.setdefault(rel, (rel_to_root(e.source_path), None, _line_of(e.source_path, os.path.basename(rel))))
+    for record in (context.get("dvk_models") or {}).values():
+        for i, img in enumerate(record.data.get("images") or []):
+            if is_raster(img["src"]):
+                jobs.setdefault(img["src"], (record.path, f"images[{i}].src", None))
+    raster_static = [sc for sc in (static_gen.staticfiles if static_gen else []) if is_raster(sc.relative_source_path)]
+    for sc in raster_static:
+        rel = Path(sc.relative_source_path).as_posix()
+        jobs.setdefault(rel, (f"{rel_to_root(content_dir)}/{rel}", None, None))
+    if problems:
+        raise InvalidContent(problems)
+    if jobs:
+        _process_and_publish(p, jobs, static_gen, context, any_gen.output_path)
+    _rewrite_entries(p, entries, content_dir)
+
+
+def _process_and_publish(p, jobs, static_gen, context, output_path):
+    def run(rel):
+        try:
+            p.process(rel)
+            return None
+        except ImageError as exc:
+            where, field, line = jobs[rel]
+            own = where.endswith(rel)
+            return Problem(where, line, field, exc.message if own else f"ảnh content/{rel}: {exc.message}")
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        problems = [pr for pr in pool.map(run, sorted(jobs)) if pr is not None]
+    if problems:
+        raise InvalidContent(problems)
+
+    # Pelican would copy the originals, EXIF and all: publish the cleaned copies instead.
+    if static_gen:
+        keep = [sc for sc in static_gen.staticfiles if not is_raster(sc.relative_source_path)]
+        static_gen.staticfiles[:] = keep
+        context["staticfiles"] = keep
+    p.publish(output_path)
+
+
+def _rewrite_entries(p, entries, content_dir):
+    """Responsive figures in every post and page; each post's Open Graph image."""
+    def render_for(entry):
+        def render(attrs):
+            rel = _content_path(attrs.get("src", ""), entry.source_path, content_dir)
+            if rel is None:
+                return None
+            return p.picture(rel, attrs.get("alt", ""), lazy=True)
+        return render
+
+    changed = set()
+    for e in entries:
+        first = None
+        if getattr(e, "image", None):
+            first = str(e.image).lstrip("/")
+        elif "<img" in (e._content or ""):
+            srcs = [_content_path(s, e.source_path, content_dir) for s in image_sources(e._content)]
+            first = next((s for s in srcs if s and s in p.processed), None)
+        e.dvk_og_image = p.og_image(first, getattr(e, "image_alt", None) or e.title) if first else None
+        if "<img" in (e._content or ""):
+            e._content = rewrite_images(e._content, render_for(e))
+            changed.add(id(e))
+    memo = type(entries[0]).get_content.cache if changed else {}
+    for key in [k for k in memo if k and id(k[0]) in changed]:   # content read before: read it again
+        del memo[key]
+    if p.processed:
+        log.info("Ảnh: %d ảnh, %d lấy lại từ bộ nhớ đệm", len(p.processed), p.reused)
+
+
+def register():
+    signals.generator_init.connect(add_template_globals)
+    signals.all_generators_finalized.connect(process_images)

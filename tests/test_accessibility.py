@@ -1,0 +1,220 @@
+"""The demo site in headless Chromium: axe-core on one page of every type, keyboard use, print, privacy.
+
+axe-core is vendored (tests/vendor/axe-core) and injected into each page; the
+pages are served from localhost and every request the browser makes is
+recorded: none may leave the machine. A screenshot of each page goes to
+test-artifacts/ (git-ignored).
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from dvk.provinces import resolve
+from test_browser import ARTIFACTS, browser, server  # noqa: F401  (module fixtures: one browser, one server)
+from test_demo_site import records
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+DOC_374 = "cong-van-374-cv-hu-trieu-phong"
+POST = "dak-nong-nang-cao-chat-luong-phong-trao-dan-van-kheo"
+
+PAGES = {
+    "trang-chu": "/",
+    "tin-tuc": "/tin-tuc/",
+    "bai-viet": f"/tin-tuc/{POST}/",
+    "bai-viet-co-hinh": "/tin-tuc/ha-giang-con-nuoi-don-bien-phong-duoc-bieu-duong/",
+    "chuyen-muc": "/chuyen-muc/phong-trao-thi-dua/",
+    "tu-khoa": "/tu-khoa/dak-nong/",
+    "luu-tru": "/tin-tuc/luu-tru/",
+    "luu-tru-thang": "/tin-tuc/2024/07/",
+    "van-ban-danh-sach": "/van-ban/",
+    "van-ban": f"/van-ban/{DOC_374}/",
+    "mo-hinh": "/mo-hinh/",
+    "mo-hinh-loc": "/mo-hinh/loai/tap-the/",
+    "mo-hinh-chi-tiet": "/mo-hinh/me-do-dau/",
+    "linh-vuc-danh-sach": "/linh-vuc/",
+    "linh-vuc": "/linh-vuc/van-hoa-xa-hoi/",
+    "chu-de": "/linh-vuc/van-hoa-xa-hoi/tat-ca/",
+    "tinh-danh-sach": "/tinh/",
+    "tinh": "/tinh/lam-dong/",
+    "thong-ke": "/thong-ke/",
+    "khong-tim-thay": "/404.html",
+}
+
+
+def open_page(browser, server, url, width=1280, **context):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, **context)
+    page = ctx.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    response = page.goto(server + url)
+    assert response.ok, url
+    return ctx, page, requests
+
+
+def only_local(requests, server):  # noqa: F811
+    return [r for r in requests if not r.startswith(server + "/")]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_accessibility_violations(browser, server, name, width):  # noqa: F811
+    ctx, page, requests = open_page(browser, server, PAGES[name], width)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+    assert only_local(requests, server) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}.png"), full_page=True)
+    ctx.close()
+
+
+def test_everything_reads_at_320px_without_javascript(browser, server):  # noqa: F811
+    for name in ("bai-viet", "mo-hinh", "van-ban", "thong-ke"):
+        ctx, page, requests = open_page(browser, server, PAGES[name], 320, java_script_enabled=False)
+        assert page.locator("h1").first.is_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
+        ctx.close()
+
+
+def focus_by_tab(page, selector, limit=80):
+    """Press Tab until the element matching ``selector`` has the focus: proves it is reachable by keyboard."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{selector} never received the focus by keyboard")
+
+
+def font_scale(page):
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+def test_font_size_control_works_by_keyboard_and_is_remembered(browser, server):  # noqa: F811
+    ctx, page, requests = open_page(browser, server, PAGES["bai-viet"], 375)
+    normal = font_scale(page)
+    focus_by_tab(page, "[data-font-step='1']")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert font_scale(page) == pytest.approx(normal * 1.25)
+    assert page.locator("[data-font-status]").inner_text() == "Cỡ chữ 125%"
+    assert page.evaluate("localStorage.getItem('dvk-co-chu')") == "1.25"
+    # Another page, another visit: the size is kept.
+    page.goto(server + PAGES["van-ban"])
+    assert font_scale(page) == pytest.approx(normal * 1.25)
+    focus_by_tab(page, "[data-font-step='-1']")
+    page.keyboard.press("Space")
+    assert font_scale(page) == pytest.approx(normal * 1.125)
+    focus_by_tab(page, "[data-font-step='0']")
+    page.keyboard.press("Enter")
+    assert font_scale(page) == pytest.approx(normal)
+    assert page.locator("[data-font-step='0']").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("localStorage.getItem('dvk-co-chu')") is None
+    assert only_local(requests, server) == []
+    ctx.close()
+
+
+def test_font_size_control_is_hidden_without_javascript(browser, server):  # noqa: F811
+    ctx, page, _ = open_page(browser, server, PAGES["bai-viet"], 375, java_script_enabled=False)
+    assert page.locator("[data-font-size]").is_hidden()
+    assert page.locator("[data-copy-source]").is_visible()       # the address can still be copied by hand
+    ctx.close()
+
+
+def expected_count(**want):
+    found = 0
+    for _, r in records():
+        if r.get("draft"):
+            continue
+        if "field" in want and r["field"] != want["field"]:
+            continue
+        if "province" in want and resolve(r["province"]).province.slug != want["province"]:
+            continue
+        found += 1
+    return found
+
+
+def choose_by_keyboard(page, label):
+    """Pick the option ``label`` of the focused select with the arrow keys, as a keyboard user does."""
+    steps = page.evaluate("""(label) => {
+        const s = document.activeElement;
+        const i = [...s.options].findIndex(o => o.textContent.trim() === label);
+        return i - s.selectedIndex; }""", label)
+    assert steps > 0, label
+    for _ in range(steps):
+        page.keyboard.press("ArrowDown")
+
+
+def test_catalog_filters_work_instantly_by_keyboard(browser, server):  # noqa: F811
+    ctx, page, requests = open_page(browser, server, PAGES["mo-hinh"], 1280)
+    focus_by_tab(page, "#loc-linh-vuc")
+    choose_by_keyboard(page, "Văn hóa - xã hội")
+    page.keyboard.press("Tab")
+    n = expected_count(field="culture-society")
+    status = page.locator(".filters__status")
+    status.filter(has_text=f"Tìm thấy {n} mô hình").wait_for()
+    assert page.locator("[data-catalog-results] .card").count() == min(n, 24)
+    assert "linh-vuc=van-hoa-xa-hoi" in page.url
+    # A second filter combines with the first, still without leaving the page.
+    choose_by_keyboard(page, "Lâm Đồng")
+    page.keyboard.press("Tab")
+    n2 = expected_count(field="culture-society", province="lam-dong")
+    status.filter(has_text=f"Tìm thấy {n2} mô hình").wait_for()
+    titles = page.locator("[data-catalog-results] .card__title").all_inner_texts()
+    assert "Mẹ đỡ đầu" in titles and len(titles) == n2
+    # The text field narrows by name.
+    page.fill("#loc-tu-khoa", "me do dau")
+    status.filter(has_text="Tìm thấy 1 mô hình").wait_for()
+    assert page.locator("[data-catalog-results] .card__title").all_inner_texts() == ["Mẹ đỡ đầu"]
+    # The address keeps the choice: opening it again shows the same result.
+    page.goto(page.url)
+    status.filter(has_text="Tìm thấy 1 mô hình").wait_for()
+    assert only_local(requests, server) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "loc-mo-hinh-js-1280.png"), full_page=True)
+    ctx.close()
+
+
+def test_catalog_filters_are_links_without_javascript(browser, server):  # noqa: F811
+    ctx, page, _ = open_page(browser, server, PAGES["mo-hinh"], 375, java_script_enabled=False)
+    focus_by_tab(page, "a[href='/mo-hinh/loai/ca-nhan/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/mo-hinh/loai/ca-nhan/")
+    assert page.locator("h1").inner_text() == "Loại mô hình: Cá nhân"
+    n = sum(1 for _, r in records() if not r.get("draft") and r["kind"] == "individual")
+    assert page.locator(".card-grid .card").count() == min(n, 24)
+    # The field filter leads to the field's complete listing.
+    page.go_back()
+    focus_by_tab(page, "a[href='/linh-vuc/kinh-te/tat-ca/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/linh-vuc/kinh-te/tat-ca/")
+    assert page.locator(".card-grid .card").count() == min(expected_count(field="economy"), 24)
+    ctx.close()
+
+
+def test_home_search_box_filters_the_catalog(browser, server):  # noqa: F811
+    ctx, page, requests = open_page(browser, server, "/", 375)
+    page.fill("#tim-mo-hinh", "Tiết học vùng biên")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/mo-hinh/?q=*")
+    page.locator(".filters__status").filter(has_text="Tìm thấy 1 mô hình").wait_for()
+    assert page.locator("[data-catalog-results] .card__title").all_inner_texts() == ["Tiết học vùng biên"]
+    assert only_local(requests, server) == []
+    ctx.close()
+
+
+def test_print_shows_the_article_alone(browser, server):  # noqa: F811
+    ctx, page, _ = open_page(browser, server, PAGES["bai-viet"], 1280)
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".breadcrumbs", ".share", ".post-nav", "#tin-lien-quan"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    for shown in ("article.post h1", ".post__lead", ".prose", ".post__author", ".post__source"):
+        assert page.locator(shown).first.is_visible(), shown
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "bai-viet-in.pdf"))
+    ctx.close()
