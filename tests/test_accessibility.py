@@ -38,6 +38,7 @@ PAGES = {
     "tinh-danh-sach": "/tinh/",
     "tinh": "/tinh/lam-dong/",
     "thong-ke": "/thong-ke/",
+    "tim-kiem": "/tim-kiem/?q=me+do+dau&muc=mo-hinh",
     "khong-tim-thay": "/404.html",
 }
 

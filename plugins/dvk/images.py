@@ -260,6 +260,11 @@ class ImageProcessor:
                 f'<img src="{self.url(big.path)}" srcset="{fallback}" sizes="{sizes}" width="{big.width}" '
                 f'height="{big.height}" alt="{alt_attr}"{loading}{cls}></picture>')
 
+    def thumbnail(self, rel: str) -> str:
+        """Address of the smallest derivative of an image (WebP), for result cards; the file itself otherwise."""
+        p = self.processed.get(rel)
+        return self.url(p.webp[0].path if p and p.webp else rel)
+
     def og_image(self, rel: str, alt: str = "") -> dict | None:
         p = self.processed.get(rel)
         if p is None or p.og is None:

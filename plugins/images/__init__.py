@@ -62,6 +62,7 @@ def add_template_globals(generator):
     generator.env.globals.update(
         responsive_image=lambda src, alt="", lazy=True, sizes=None: Markup(p.picture(src, alt, lazy, sizes)),
         og_image=p.og_image,
+        thumb_image=p.thumbnail,
         default_og_image={"url": f"{siteurl}/{path}", "width": width, "height": height, "alt": alt},
     )
 
