@@ -10,6 +10,7 @@ preview build publishes no draft here either.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -40,13 +41,13 @@ class OpenDataGenerator(Generator):
         meta = {"title": f"{self.settings['SITENAME']} – danh sách mô hình", "licence": opendata.LICENCE,
                 "licence_url": opendata.LICENCE_URL, "source": f"{siteurl}/du-lieu/",
                 "generated": built.strftime("%Y-%m-%d")}
-        count = opendata.write_csv(os.path.join(folder, opendata.CSV_FILE), records, siteurl)
-        opendata.write_json(os.path.join(folder, opendata.JSON_FILE), records, meta, siteurl)
+        rows = [opendata.record_dict(r, siteurl) for r in records]
+        count = opendata.write_csv(os.path.join(folder, opendata.CSV_FILE), rows)
+        opendata.write_json(os.path.join(folder, opendata.JSON_FILE), rows, meta)
         doc = opendata.statistics_document(stats, ctx["dvk_provinces"], ctx["dvk_fields"], ctx.get("dvk_reports") or [],
                                            {**meta, "title": f"{self.settings['SITENAME']} – thống kê"})
-        import json
         with open(os.path.join(folder, opendata.STATS_FILE), "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.write(json.dumps(doc, ensure_ascii=False, indent=1))
         root = Path(self.settings.get("DVK_DATA_PATH") or Path(self.settings.get("DVK_ROOT") or ".") / "data")
         schema = root / "schema" / opendata.SCHEMA_FILE
         if not schema.is_file():
