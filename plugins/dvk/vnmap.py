@@ -27,7 +27,7 @@ LON0, LON1, LAT0, LAT1 = 102.0, 114.9, 8.3, 23.6      # frame: mainland and both
 KX = math.cos(math.radians(16))                         # equirectangular: shrink longitudes
 SCALE = 36                                              # SVG units per degree of latitude
 MARGIN = 6
-R_MAX = 22                                              # radius of the largest symbol
+R_MAX = 17                                              # radius of the largest symbol
 GRID = 0.2                                              # degrees per backdrop dot
 FONT = 11
 
@@ -65,32 +65,40 @@ class Symbol:
 
 
 def _place_labels(points):
-    """Greedy label placement: right, left, above or below the symbol, the first that overlaps nothing.
+    """Label placement: around the symbol, at the candidate position that overlaps least.
 
     ``points`` are (x, y, r, text), placed in the order given (largest first);
-    returns (x, y, anchor) per point. Deterministic.
+    overlapping another label costs far more than covering a symbol (labels
+    have a white halo), and leaving the frame is ruled out. Returns (x, y,
+    anchor) per point. Deterministic.
     """
-    boxes, placed = [], []
+    circles = [(x - r, y - r, x + r, y + r) for x, y, r, _ in points]
+    labels, placed = [], []
 
     def box(x, y, anchor, text):
-        w = 0.62 * FONT * len(text) + 2
+        w = 0.6 * FONT * len(text) + 2
         x0 = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
         return (x0, y - FONT * 0.8, x0 + w, y + FONT * 0.25)
 
-    def free(b):
-        return (b[0] >= 0 and b[2] <= WIDTH and b[1] >= 0 and b[3] <= HEIGHT
-                and all(b[2] <= o[0] or b[0] >= o[2] or b[3] <= o[1] or b[1] >= o[3] for o in boxes))
+    def overlap(a, b):
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
-    for x, y, r, text in points:
-        boxes.append((x - r, y - r, x + r, y + r))
-    for x, y, r, text in points:
-        options = [(x + r + 2, y + FONT * 0.35, "start"), (x - r - 2, y + FONT * 0.35, "end"),
-                   (x, y - r - 3, "middle"), (x, y + r + FONT, "middle"),
-                   (x + r, y - r - 1, "start"), (x + r, y + r + FONT - 2, "start"),
-                   (x - r, y - r - 1, "end"), (x - r, y + r + FONT - 2, "end")]
-        choice = next((o for o in options if free(box(*o, text))), options[0])
-        boxes.append(box(*choice, text))
-        placed.append(choice)
+    def cost(b, own):
+        if b[0] < 0 or b[2] > WIDTH or b[1] < 0 or b[3] > HEIGHT:
+            return math.inf
+        return (20 * sum(overlap(b, o) for o in labels)
+                + sum(overlap(b, c) for i, c in enumerate(circles) if i != own))
+
+    for i, (x, y, r, text) in enumerate(points):
+        options = []
+        for d in (2, 10):
+            options += [(x + r + d, y + FONT * 0.35, "start"), (x - r - d, y + FONT * 0.35, "end"),
+                        (x, y - r - d - 1, "middle"), (x, y + r + d + FONT - 2, "middle"),
+                        (x + r * 0.7 + d, y - r * 0.7 - d / 2, "start"), (x + r * 0.7 + d, y + r * 0.7 + FONT, "start"),
+                        (x - r * 0.7 - d, y - r * 0.7 - d / 2, "end"), (x - r * 0.7 - d, y + r * 0.7 + FONT, "end")]
+        best = min(options, key=lambda o: cost(box(*o, text), i))   # first of equals: stable
+        labels.append(box(*best, text))
+        placed.append(best)
     return placed
 
 
