@@ -115,8 +115,9 @@ def bar_chart(chart_id: str, title: str, label_header: str, rows, value_header: 
     chart = Chart(chart_id, title, label_header, (value_header,), rows, note)
     top = max((v[0] for _, v, _ in rows), default=0)
     # pygal draws horizontal bars bottom-up: reverse so the first row is on top, as in the table.
+    # The value is printed after each bar: the axis runs a little past the largest to leave it room.
     g = pygal.HorizontalBar(**_config(height=ROW_HEIGHT * max(len(rows), 1) + 40, print_values=True,
-                                      print_values_position="top", y_labels=_ticks(top)))
+                                      print_values_position="top", y_labels=_ticks(math.ceil(top * 1.2))))
     g.uuid = chart_id
     g.x_labels = [_short(label) for label, _, _ in reversed(rows)]
     g.add(value_header, [v[0] for _, v, _ in reversed(rows)])
@@ -156,8 +157,9 @@ def year_chart(chart_id: str, title: str, by_year: dict[str, dict[int, int]], no
     rows = [(str(y), tuple(by_year[s].get(y, 0) for s in series), None) for y in years]
     chart = Chart(chart_id, title, "Năm", series, rows, note)
     top = max((max(v) for _, v, _ in rows), default=0)
+    every = math.ceil(len(years) / 8)       # at most eight year labels under the axis; the table has all
     g = pygal.Bar(**_config(height=280, show_legend=len(series) > 1, y_labels=_ticks(top),
-                            x_label_rotation=-45 if len(years) > 8 else 0))
+                            show_minor_x_labels=every == 1, x_labels_major_every=every if every > 1 else None))
     g.uuid = chart_id
     g.x_labels = [str(y) for y in years]
     for s in series:
