@@ -107,29 +107,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_csv(path, rows) -> int:
-    """Write the catalog (``record_dict`` rows) as CSV in one pass; returns the number of rows."""
+def write_catalog(csv_path, json_path, records, meta: dict, siteurl: str = "") -> int:
+    """Write the catalog as CSV and as JSON in one pass over ``records``; returns the row count.
+
+    Nothing is held but the current row: at 100,000 records the whole list
+    of rows, or the whole JSON text, would cost hundreds of MiB. Each JSON
+    record goes through ``json.dumps`` (the C encoder); the JSON file is
+    ``meta`` keys, ``columns`` (id → meaning), ``records`` and ``count``.
+    """
     columns = COLUMN_IDS
     n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
+    head = json.dumps({**meta, "columns": dict(COLUMNS)}, ensure_ascii=False, separators=(",", ":"))
+    with open(csv_path, "w", encoding="utf-8-sig", newline="") as cf, open(json_path, "w", encoding="utf-8") as jf:
+        w = csv.writer(cf)
         w.writerow(columns)
-        for row in rows:
+        jf.write(head[:-1] + ',"records":[')
+        for r in records:
+            row = record_dict(r, siteurl)
             w.writerow([_cell(row[c]) for c in columns])
+            jf.write(("," if n else "") + json.dumps(row, ensure_ascii=False, separators=(",", ":")))
             n += 1
+        jf.write(f'],"count":{n}}}')
     return n
-
-
-def write_json(path, rows: list[dict], meta: dict) -> int:
-    """Write the catalog as JSON: ``meta`` keys, ``columns`` (id → meaning), ``count`` and ``records``.
-
-    ``json.dumps`` (the C encoder) and one write: ``json.dump`` to a file goes
-    through the pure-Python encoder, several times slower at 100,000 records.
-    """
-    doc = {**meta, "columns": dict(COLUMNS), "count": len(rows), "records": rows}
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
-    return len(rows)
 
 
 def _tally_dict(t, fields) -> dict:

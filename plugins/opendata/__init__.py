@@ -41,9 +41,8 @@ class OpenDataGenerator(Generator):
         meta = {"title": f"{self.settings['SITENAME']} – danh sách mô hình", "licence": opendata.LICENCE,
                 "licence_url": opendata.LICENCE_URL, "source": f"{siteurl}/du-lieu/",
                 "generated": built.strftime("%Y-%m-%d")}
-        rows = [opendata.record_dict(r, siteurl) for r in records]
-        count = opendata.write_csv(os.path.join(folder, opendata.CSV_FILE), rows)
-        opendata.write_json(os.path.join(folder, opendata.JSON_FILE), rows, meta)
+        count = opendata.write_catalog(os.path.join(folder, opendata.CSV_FILE),
+                                       os.path.join(folder, opendata.JSON_FILE), records, meta, siteurl)
         doc = opendata.statistics_document(stats, ctx["dvk_provinces"], ctx["dvk_fields"], ctx.get("dvk_reports") or [],
                                            {**meta, "title": f"{self.settings['SITENAME']} – thống kê"})
         with open(os.path.join(folder, opendata.STATS_FILE), "w", encoding="utf-8") as fh:
