@@ -1,8 +1,8 @@
 """Statistics pages and open data: what a reader sees on /tinh/<province>/, /thong-ke/ and /du-lieu/.
 
-Counts are computed here from the YAML files the test wrote, with plain Python
-and a hand-written table of which province each name belongs to today, never
-through ``dvk.stats``.
+Counts are computed here from the records the test writes (``RECORDS``), with
+plain Python and a hand-written table of which province each name belongs to
+today, never through ``dvk.stats``; the demo-site check reads the YAML files.
 """
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def stats_site(tmp_path_factory):
 
 
 def written():
-    """The records as their files say (drafts excluded), read back from the YAML the test wrote."""
-    return [(rid, r) for rid, r in ((k, v) for k, v in RECORDS.items()) if not r[5].get("draft")]
+    """The published records (drafts excluded), from the table the YAML files were written from."""
+    return [(rid, r) for rid, r in RECORDS.items() if not r[5].get("draft")]
 
 
 def records_in(today: str):
