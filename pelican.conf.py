@@ -24,7 +24,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 RELATIVE_URLS = False
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["frontmatter", "showcase", "preview", "images", "seo", "attachments", "search"]
+PLUGINS = ["frontmatter", "showcase", "opendata", "preview", "images", "seo", "attachments", "search"]
 JINJA_FILTERS = FILTERS
 
 # Content: posts anywhere under content/ except the folders below;

@@ -39,6 +39,7 @@ PAGES = {
     "tinh": "/tinh/lam-dong/",
     "thong-ke": "/thong-ke/",
     "tim-kiem": "/tim-kiem/?q=me+do+dau&muc=mo-hinh",
+    "du-lieu": "/du-lieu/",
     "khong-tim-thay": "/404.html",
 }
 
@@ -218,4 +219,33 @@ def test_print_shows_the_article_alone(browser, server):  # noqa: F811
         assert page.locator(shown).first.is_visible(), shown
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "bai-viet-in.pdf"))
+    ctx.close()
+
+
+def first_rows(page, n=3):
+    return page.locator("table[data-sortable] tbody tr th").all_inner_texts()[:n]
+
+
+def test_province_table_sorts_by_keyboard_and_map_links_are_reachable(browser, server):  # noqa: F811
+    ctx, page, requests = open_page(browser, server, PAGES["thong-ke"], 1280)
+    # Reachable by keyboard: a province symbol on the map, then the sort buttons in the table's headers.
+    focus_by_tab(page, "a.vn-map__link[href='/tinh/lam-dong/']", limit=120)
+    name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert name.startswith("Lâm Đồng: ") and "mô hình có hồ sơ" in name
+    recorded = page.locator("table[data-sortable] thead th").nth(1)
+    assert recorded.get_attribute("aria-sort") == "descending"        # the server's order
+    focus_by_tab(page, "table[data-sortable] thead th:first-child button", limit=120)
+    page.keyboard.press("Enter")
+    header = page.locator("table[data-sortable] thead th").first
+    assert header.get_attribute("aria-sort") == "ascending" and recorded.get_attribute("aria-sort") is None
+    assert first_rows(page) == ["An Giang", "Bắc Ninh", "Cà Mau"]
+    page.keyboard.press("Space")
+    assert header.get_attribute("aria-sort") == "descending"
+    assert first_rows(page, 1) == ["Vĩnh Long"]
+    # Recognised models, most first: the counts in that column never go up.
+    page.locator("table[data-sortable] thead th").nth(2).locator("button").click()
+    values = [int(v.replace(".", "")) for v in page.locator("table[data-sortable] tbody tr td:nth-of-type(2)").all_inner_texts()]
+    assert values == sorted(values, reverse=True) and values[0] > 0
+    assert page.locator("table[data-sortable] tfoot th").inner_text() == "Cả nước"
+    assert only_local(requests, server) == []
     ctx.close()

@@ -17,6 +17,7 @@ class Tally:
     by_level: Counter = dc_field(default_factory=Counter)
     by_status: Counter = dc_field(default_factory=Counter)
     by_former: Counter = dc_field(default_factory=Counter)      # pre-2025 province as written
+    by_field_kind: Counter = dc_field(default_factory=Counter)  # (field id, kind) -> count
     registered_by_year: Counter = dc_field(default_factory=Counter)
     recognized_by_year: Counter = dc_field(default_factory=Counter)
 
@@ -27,6 +28,7 @@ class Tally:
         for t in record.topics:
             self.by_topic[t.id] += 1
         self.by_kind[data["kind"]] += 1
+        self.by_field_kind[(record.field.id, data["kind"])] += 1
         self.by_status[data["status"]] += 1
         self.by_former[record.place.former or record.place.province.name] += 1
         if data.get("registered"):
@@ -53,3 +55,62 @@ def compute(records) -> Statistics:
         (by_province.get(code) or by_province.setdefault(code, Tally())).add(r)
         (by_field.get(r.field.id) or by_field.setdefault(r.field.id, Tally())).add(r)
     return Statistics(national, by_province, by_field)
+
+
+# ---------------------------------------------------------------- reported figures against the records
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the models a report counts have a record on the site."""
+
+    key: str            # "recognized" | "registered": which reported total
+    on_site: int        # records in the report's scope whose year falls in its period
+    reported: int       # the committee's figure
+
+    @property
+    def label(self) -> str:
+        return "được công nhận" if self.key == "recognized" else "đăng ký xây dựng"
+
+
+def in_report_scope(report, record) -> bool:
+    """True when ``record`` lies in the place ``report`` speaks of.
+
+    A report names a province as written at its time. When that name is a
+    former province now merged into a larger one, and the report's period ends
+    before the 2025 merger, it speaks of the former province only (a 2013–2023
+    report on “Đắk Nông” says nothing of Bình Thuận); otherwise of today's
+    province as a whole.
+    """
+    place = report.place
+    if place is None or record.place.province.code != place.province.code:
+        return False
+    period_to = (report.data.get("period") or {}).get("to") or 0
+    if place.province.merged and place.former and period_to < 2025:
+        return (record.place.former or record.place.province.name) == place.former
+    return True
+
+
+def report_coverage(report, records) -> list[Coverage]:
+    """For each total the report gives, the records of its scope within its period.
+
+    ``records`` are the published records (any order). A recognised total is
+    compared with records recognised in a year of the period, a registered
+    total with records registered in a year of the period. Nothing is added up:
+    the two figures are shown side by side.
+    """
+    if report.place is None:
+        return []
+    period = report.data.get("period") or {}
+    lo, hi = period.get("from") or 0, period.get("to") or 9999
+    totals = report.data.get("totals") or {}
+    found = []
+    for key in ("recognized", "registered"):
+        if totals.get(key) is None:
+            continue
+        n = 0
+        for r in records:
+            year = r.recognized_year if key == "recognized" else r.data.get("registered")
+            if year and lo <= year <= hi and in_report_scope(report, r):
+                n += 1
+        found.append(Coverage(key, n, totals[key]))
+    return found

@@ -17,7 +17,9 @@ from dvk.catalog import INDEX_URL, catalog_index, facets
 from dvk.corpus import load_corpus
 from dvk.provinces import all_provinces, resolve
 from dvk.schema import FIELD_IDS, KINDS, LEVELS, STATUSES
-from dvk.stats import Tally, compute
+from dvk.charts import field_kind_chart, tally_charts, year_chart, bar_chart, REGISTERED, RECOGNIZED
+from dvk.stats import Tally, compute, report_coverage
+from dvk.vnmap import Symbol, province_map, symbol_label
 from dvk.text import fold, slugify
 
 MODELS_PER_PAGE = 24
@@ -130,12 +132,17 @@ class ShowcaseGenerator(Generator):
         reports_by_province = defaultdict(list)
         for r in corpus.reports:
             reports_by_province[r.place.province.code if r.place else None].append(r)
+        models_by_province = defaultdict(list)
+        for m in models:
+            models_by_province[m.place.province.code].append(m)
+        coverage = {r.id: report_coverage(r, models_by_province.get(r.place.province.code, []))
+                    for r in corpus.reports if r.place}
         self.models, self.taxonomy, self.stats, self.provinces = models, taxonomy, stats, provinces
         self.reports, self.reports_by_province = corpus.reports, reports_by_province
         self.context.update(
             dvk_models=corpus.models, dvk_fields=taxonomy.fields, dvk_field_by_id=taxonomy.by_id,
             dvk_topics=taxonomy.topics, dvk_topic_slugs=topic_slugs, dvk_provinces=provinces,
-            dvk_stats=stats, dvk_reports=corpus.reports, empty_tally=Tally(),
+            dvk_stats=stats, dvk_reports=corpus.reports, empty_tally=Tally(), dvk_coverage=coverage,
         )
         self._relate_posts()
 
@@ -166,11 +173,7 @@ class ShowcaseGenerator(Generator):
         self._write_models(mentions)
         self._write_fields()
         self._write_provinces()
-        self._write(
-            "thong-ke/", self.get_template("stats"),
-            rows=[(p, self.stats.by_province.get(p.code, Tally()), self.reports_by_province.get(p.code, []))
-                  for p in self.provinces],
-            unplaced_reports=self.reports_by_province.get(None, []))
+        self._write_stats()
         self._write("van-ban/", self.get_template("documents"), documents=documents)
         self._write("", self.get_template("home"), latest=articles[:6],
                     featured=[m for m in self.models if m.data.get("featured")][:6],
@@ -226,10 +229,42 @@ class ShowcaseGenerator(Generator):
         for m in self.models:
             by_province[m.place.province.code].append(m)
         for p in self.provinces:
+            tally = self.stats.by_province.get(p.code, Tally())
+            charts = tally_charts(tally, self.taxonomy.fields, p.formers, f"ở {p.name}") if tally.total else []
             self._write_listing(f"tinh/{p.slug}/", by_province.get(p.code, []), "province", province=p,
-                                tally=self.stats.by_province.get(p.code, Tally()),
-                                reports=self.reports_by_province.get(p.code, []))
+                                tally=tally, charts=charts, reports=self.reports_by_province.get(p.code, []))
         self._write("tinh/", self.get_template("provinces"))
+
+    def _write_stats(self):
+        """The national page: map, the sortable table of provinces (most records first), national charts."""
+        siteurl = self.settings["SITEURL"]
+        tallies = {p.code: self.stats.by_province.get(p.code, Tally()) for p in self.provinces}
+        ordered = sorted(self.provinces, key=lambda p: (-tallies[p.code].total, fold(p.name)))
+        rows = []
+        for p in ordered:
+            reports = self.reports_by_province.get(p.code, [])
+            reported = [r.data["totals"]["recognized"] for r in reports if r.data["totals"].get("recognized") is not None]
+            rows.append((p, tallies[p.code], reports, max(reported, default=-1)))
+        national = self.stats.national
+        map_svg = province_map(
+            [Symbol(p.name, p.lon, p.lat, tallies[p.code].total, f"{siteurl}/tinh/{p.slug}/",
+                    symbol_label(p.name, tallies[p.code].total, tallies[p.code].recognized)) for p in self.provinces],
+            "Bản đồ số mô hình có hồ sơ theo tỉnh, thành phố",
+            "Mỗi tỉnh, thành phố là một vòng tròn đặt ở trung tâm tỉnh, diện tích tỉ lệ với số mô hình có hồ sơ; "
+            "nhiều nhất: " + ", ".join(f"{p.name} {tallies[p.code].total}" for p in ordered[:3]) + ".")
+        charts = []
+        if national.registered_by_year or national.recognized_by_year:
+            charts.append(year_chart("bieu-do-nam", "Mô hình đăng ký và được công nhận theo năm, cả nước",
+                                     {REGISTERED: dict(national.registered_by_year),
+                                      RECOGNIZED: dict(national.recognized_by_year)},
+                                     note="Năm đăng ký và năm công nhận ghi trong hồ sơ; hồ sơ không ghi năm không được tính."))
+        charts.append(field_kind_chart(national, self.taxonomy.fields))
+        if national.recognized:
+            charts.append(bar_chart("bieu-do-cap", "Mô hình được công nhận theo cấp, cả nước", "Cấp công nhận",
+                                    [(label.capitalize(), national.by_level.get(k, 0)) for k, label in LEVELS.items()]))
+        self._write("thong-ke/", self.get_template("stats"), rows=rows, charts=charts, map_svg=map_svg,
+                    map_rows=[(p, t.total, t.recognized) for p, t, _, _ in rows],
+                    unplaced_reports=self.reports_by_province.get(None, []))
 
     # ------------------------------------------------ reader experience: catalog filters, related posts
 
