@@ -41,8 +41,16 @@ def test_index_holds_posts_models_and_documents_only(demo_output):
     assert {u.split("/")[2] for u in indexed if u.startswith("/mo-hinh/")} == models
     assert sum(u.startswith("/van-ban/") for u in indexed) == len(list((ROOT / "content" / "van-ban").glob("*.md")))
     assert 0 < sum(u.startswith("/tin-tuc/") for u in indexed) <= len(posts)
-    entry = json.loads((demo_output / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["vi"]["page_count"] == len(indexed)
+    bundle = demo_output / "pagefind"
+    shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))["shards"]
+    counts = [json.loads((bundle / s["path"] / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+              for s in shards]
+    main = json.loads((bundle / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+    assert main == sum(not u.startswith("/mo-hinh/") for u in indexed)      # posts and documents
+    assert sum(counts) == len(models) and [s["pages"] for s in shards] == counts
+    # Every province of a record is listed by the shard that holds it (a province filter loads only those).
+    assert set().union(*(s["provinces"] for s in shards)) == {resolve(r["province"]).province.name
+                                                              for r in dict(records()).values() if not r.get("draft")}
     # Listings and navigation are not indexed.
     for url in ("", "mo-hinh", "tin-tuc", "tinh/lam-dong", "thong-ke", "linh-vuc/kinh-te", "tim-kiem"):
         assert "data-pagefind-body" not in read_page(demo_output, url), url
@@ -201,3 +209,23 @@ def test_header_search_box_leads_to_results(browser, server):  # noqa: F811
     assert page.locator("#tu-khoa").input_value() == "tiet hoc vung bien"
     assert "Tiết học vùng biên" in [r["title"] for r in results[:2]]
     ctx.close()
+
+
+def test_model_pages_are_sharded_by_province(site):
+    from dvk.search import build_index, plan_shards
+    places = {"me-do-dau": "Đắk Nông", "tuyen-duong-hoa": "Đắk Nông", "a": "Hà Nội", "b": "Hà Nội", "c": "Hà Nội",
+              "d": "Huế"}
+    for rid, province in places.items():
+        site.model(rid, name=f"Mô hình {rid}", province=province)
+    site.build()
+    plan = plan_shards([(rid, resolve(p).province.name) for rid, p in places.items()], limit=2)
+    assert sorted(i for s in plan for i in s["ids"]) == sorted(places)
+    assert all(len(s["ids"]) <= 2 for s in plan)
+    stats = build_index(site.output, plan)
+    manifest = json.loads((site.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    # No posts or documents here: the first shard is the main bundle, the others are merged in on demand.
+    assert stats.pages == 6 and stats.shards == len(plan) == len(manifest) + 1
+    listed = [p for s in manifest for p in s["provinces"]]
+    assert listed.count("Hà Nội") >= 1 and all(s["pages"] <= 2 for s in manifest)
+    assert not any((site.output / "pagefind" / s["path"] / "pagefind.js").exists() for s in manifest)
+    assert not list(site.output.parent.glob(".output.search-*"))          # no scratch folders left behind

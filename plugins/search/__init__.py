@@ -7,7 +7,8 @@
   value the site has, so the page works (and can be linked, ``?q=…&tinh=lam-dong``)
   without loading any filter index; ``theme/static/js/search.js`` runs the queries.
 - Once every page is written (``finalized``), Pagefind indexes the content pages of the
-  staging folder into ``pagefind/``; a failure fails the build, and ``output/`` stays as it was.
+  staging folder into ``pagefind/``: posts and documents in the main bundle, model pages in shards
+  grouped by province (``dvk.search.plan_shards``); a failure fails the build, and ``output/`` stays as it was.
   ``DVK_SEARCH = False`` in the settings skips the index (the search page then says so).
 """
 from __future__ import annotations
@@ -18,10 +19,11 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
-from dvk.search import BUNDLE_DIR, SEARCH_URL, build_index, facets, model_filters, model_year, post_filters
+from dvk.search import BUNDLE_DIR, SEARCH_URL, build_index, facets, model_filters, model_year, plan_shards, post_filters
 
 log = logging.getLogger(__name__)
 _last: dict = {}
+_plans: dict = {}      # output folder -> model shards planned for it
 
 
 class SearchPageGenerator(Generator):
@@ -35,6 +37,7 @@ class SearchPageGenerator(Generator):
         years = {a.date.year for a in self.context.get("articles") or []}
         years |= {p.date.year for p in self.context.get("pages") or [] if getattr(p, "template", "") == "document"}
         years |= {y for y in map(model_year, models) if y}
+        _plans[self.output_path] = plan_shards((m.id, m.place.province.name) for m in models)
         page_facets = facets(self.context.get("dvk_fields") or [], self.context.get("dvk_provinces") or [], years)
         path = os.path.join(self.output_path, SEARCH_URL, "index.html")
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -57,7 +60,8 @@ def add_template_globals(generator):
 def index_site(pelican):
     if not pelican.settings.get("DVK_SEARCH", True):
         return
-    stats = build_index(pelican.settings["OUTPUT_PATH"])
+    output = pelican.settings["OUTPUT_PATH"]
+    stats = build_index(output, _plans.pop(output, None))
     _last["stats"] = stats
     log.debug("search index: %s pages in %.1f s", stats.pages, stats.seconds)
 

@@ -17,7 +17,9 @@
   var bundle = form.getAttribute("data-bundle");
   var site = form.getAttribute("data-site") || "";
   var PAGE = 10, MAX_D_WORDS = 3;
-  var engine = null, token = 0, timer = null;
+  var modelSection = form.getAttribute("data-model-section");
+  var base = new URL((site || location.origin) + "/", location.href).pathname;
+  var engine = null, shards = [], mergedShards = {}, token = 0, timer = null;
   var merged = [], shown = 0, lists = [], sorted = null;
 
   var options = form.querySelector("[data-search-options]");
@@ -32,14 +34,30 @@
     return e;
   }
 
+  /* The main bundle (news posts, documents) first; model pages live in shards grouped by province
+     (pagefind/shards.json), merged in when a query may need them: a search narrowed to one province,
+     or to news and documents, never loads the others. */
   function load() {
     if (!engine) {
-      var base = new URL((site || location.origin) + "/", location.href).pathname;
-      engine = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({baseUrl: base, excerptLength: 24}).then(function () { return pf; });
+      engine = Promise.all([
+        import(bundle + "pagefind.js"),
+        fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; })
+      ]).then(function (got) {
+        shards = got[1].shards || [];
+        return got[0].options({baseUrl: base, excerptLength: 24}).then(function () { return got[0]; });
       });
     }
     return engine;
+  }
+
+  function withShards(pf, chosen) {
+    if (chosen.muc && chosen.muc !== modelSection) return Promise.resolve(pf);
+    return Promise.all(shards.filter(function (s) {
+      return !chosen.tinh || s.provinces.indexOf(chosen.tinh) >= 0;
+    }).map(function (s) {
+      if (!mergedShards[s.path]) mergedShards[s.path] = pf.mergeIndex(bundle + s.path, {baseUrl: base});
+      return mergedShards[s.path];
+    })).then(function () { return pf; });
   }
 
   /* "me do dau" → ["me do dau", "me do đau", "me đo dau", "me đo đau"] */
@@ -170,7 +188,7 @@
       return Promise.resolve();
     }
     say("Đang tìm…");
-    return load().then(function (pf) {
+    return load().then(function (pf) { return withShards(pf, chosen); }).then(function (pf) {
       var options = {filters: chosen};
       if (sorted) options.sort = {ngay: sorted};
       var asks = q ? spellings(q) : [null];

@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test): site search on /tim-kiem/ over the Pagefind index, in a real browser.
+
+Builds a synthetic corpus (``dvk.synthetic``) with the project's own build, in a
+child process, then times a second, separate ``dvk.search.build_index`` run on
+the built site and measures the index on disk (bytes, files, pages indexed,
+largest file of each kind: pf_meta, pf_index, pf_filter, pf_fragment). With
+``--output`` an already-built site is used and the build is skipped.
+
+The site is then served on 127.0.0.1 (plain files, ordinary caching headers)
+and each query is run in headless Chromium:
+
+* cold: a fresh browser context (empty cache) opens /tim-kiem/ with no query;
+  once loaded, the query is put in ``#tu-khoa`` and the form is submitted with
+  ``form.requestSubmit()`` (the submit handler searches at once, so the 150 ms
+  typing debounce is NOT included). t0 is ``performance.now()`` at submit, t1
+  when the first ``li.search-result`` is in the page or the status line says
+  "Không…" (a MutationObserver records it). Bytes are counted from the moment
+  of submit: until first results (responses ended by t1) and in total once the
+  network has been idle for 0.5 s (results rendered, card images included);
+* warm: in the same context, a second, different query (Pagefind, its WebAssembly
+  and metadata already loaded), measured the same way.
+
+Network bytes come from Playwright's request events (``request.sizes()``:
+response headers + encoded body), not from a CDP session on the page: Pagefind
+1.5 fetches its index from a web worker, whose requests a page-level CDP
+``Network`` session does not see. ``*_gzip`` figures count each .js/.json/.css
+response at its gzip -6 size instead (any real static host compresses text;
+Pagefind's pf_* files are already gzip-compressed inside).
+
+A query may carry filters as in the page's address: ``"dan van kheo&muc=mo-hinh&tinh=lam-dong"``
+(each ``name=value`` chooses that option of the form's ``<select name=...>`` before submitting).
+Default queries are derived from the corpus' own model records (names, owners,
+localities, folded with ``dvk.text.fold``), so they are real.
+
+Prints one JSON line per measurement, then a summary table. Never fails on time.
+
+    python tests/benchmarks/bench_search.py --models 100000 --posts 2000 --docs 200
+    python tests/benchmarks/bench_search.py --output /tmp/b100k/out-dvk --corpus /tmp/b100k/corpus
+    python tests/benchmarks/bench_search.py --output output --queries "dan van kheo" "mẹ đỡ đầu"
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import pathlib
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from urllib.parse import parse_qsl, urlsplit
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SEARCH_PATH = "/tim-kiem/"
+KINDS = ("pf_meta", "pf_index", "pf_filter", "pf_fragment")
+GZIP_SUFFIXES = (".js", ".json", ".css")
+IDLE_S = 0.5                 # network idle: no request in flight for this long
+TIMEOUT_MS = 60_000          # per query, generous: a 100k-model index is large
+
+
+def emit(row: dict) -> None:
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+
+
+# --------------------------------------------------------------------------
+# Build and index
+# --------------------------------------------------------------------------
+
+def build_site(corpus: pathlib.Path, out: pathlib.Path) -> dict:
+    """Build ``corpus`` into ``out`` in a child process, like bench_build.py."""
+    cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
+           "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
+           "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
+    return {"step": "site-build", "wall_s": round(wall, 2),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+
+
+def index_figures(site: pathlib.Path) -> dict:
+    """Size of the Pagefind bundle on disk, and its largest file of each kind."""
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    row = {"step": "index-size", "bytes": total, "mib": round(total / 2**20, 2), "files": len(files)}
+    for kind in KINDS:
+        sizes = [p.stat().st_size for p in files if p.name.endswith("." + kind)]
+        row[f"{kind}_files"] = len(sizes)
+        row[f"largest_{kind}_bytes"] = max(sizes, default=0)
+    entry = bundle / "pagefind-entry.json"
+    if entry.is_file():
+        langs = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+        row["pages_in_entry"] = sum(v.get("page_count", 0) for v in langs.values())
+    return row
+
+
+# --------------------------------------------------------------------------
+# Queries
+# --------------------------------------------------------------------------
+
+FALLBACK_QUERIES = ["dan van kheo", "Dân vận khéo", "nong thon moi", "hoi nong dan", "xa tan lap",
+                    "giup ho ngheo thoat ngheo", "dan van kheo&muc=mo-hinh&tinh=lam-dong",
+                    "zqxjvw"]
+_TRAILING_NUMBER = re.compile(r"\s+\d+$")
+_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", ",": " "})
+
+
+def corpus_queries(corpus: pathlib.Path) -> list[str]:
+    """About eight real queries taken from the corpus' model records (see the module docstring)."""
+    import yaml
+    from dvk.text import fold
+
+    def clean(text):
+        return " ".join(_TRAILING_NUMBER.sub("", text).translate(_QUOTES).split())
+
+    models = corpus / "data" / "models"
+    folders = sorted(p for p in models.iterdir() if p.is_dir()) if models.is_dir() else []
+    if not folders:
+        return list(FALLBACK_QUERIES)
+    # A few records spread over the provinces, in a fixed order (the corpus is deterministic).
+    picks = []
+    for folder in folders[:: max(1, len(folders) // 6)][:6]:
+        first = min(folder.glob("*.yaml"), default=None)
+        if first:
+            picks.append(yaml.safe_load(first.read_text(encoding="utf-8")))
+    named = picks[0]
+    collective = next((r for r in picks if r.get("kind") == "collective"), picks[-1])
+    local = next((r for r in picks if r.get("locality")), picks[-1])
+    locality = (local.get("locality") or local.get("province", "")).split(",")[0]
+    name = clean(named["name"])
+    return [
+        fold(name),                                  # model name, no diacritics
+        name,                                        # the same with diacritics
+        "dan van kheo",                              # common phrase
+        fold(clean(collective["owner"])),            # owner
+        fold(clean(locality)),                       # locality (commune)
+        "dan van kheo&muc=mo-hinh&tinh=lam-dong",    # filters, as in the page's address
+        fold(clean(picks[-1]["owner"])) + "&muc=mo-hinh",
+        "zqxjvw",                                    # no result (one word: Pagefind drops unknown words of several)
+    ]
+
+
+def split_query(spec: str) -> tuple[str, list[tuple[str, str]]]:
+    text, _, rest = spec.partition("&")
+    return text.strip(), parse_qsl(rest)
+
+
+# --------------------------------------------------------------------------
+# Server
+# --------------------------------------------------------------------------
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: pathlib.Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@functools.lru_cache(maxsize=None)
+def gzip_size(path: str) -> int:
+    with open(path, "rb") as fh:
+        return len(gzip.compress(fh.read(), compresslevel=6))
+
+
+# --------------------------------------------------------------------------
+# Browser measurement
+# --------------------------------------------------------------------------
+
+class NetLog:
+    """Requests of one browser context (page and its workers), from Playwright's events."""
+
+    def __init__(self, context):
+        self.lock = threading.Lock()
+        self.entries: list = []         # [request, done]
+        self.last_change = time.monotonic()
+        context.on("request", self._start)
+        context.on("requestfinished", self._end)
+        context.on("requestfailed", self._end)
+
+    def _start(self, request):
+        with self.lock:
+            self.entries.append([request, False])
+            self.last_change = time.monotonic()
+
+    def _end(self, request):
+        with self.lock:
+            for e in self.entries:
+                if e[0] is request:
+                    e[1] = True
+            self.last_change = time.monotonic()
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.entries)
+
+    def wait_idle(self, page, timeout_s: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(100)       # lets Playwright dispatch events
+            with self.lock:
+                busy = any(not done for _, done in self.entries)
+                quiet = time.monotonic() - self.last_change
+            if not busy and quiet >= IDLE_S:
+                return
+
+    def figures(self, since: int, site: pathlib.Path, until_epoch_ms: float) -> dict:
+        """Bytes and requests since ``since``: in total, and those ended by ``until_epoch_ms``."""
+        with self.lock:
+            requests = [r for r, _ in self.entries[since:]]
+        out = {k: 0 for k in ("first_requests", "first_bytes", "first_bytes_gzip",
+                              "total_requests", "total_bytes", "total_bytes_gzip")}
+        urls = []
+        for r in requests:
+            try:
+                sizes = r.sizes()
+            except Exception:          # failed or aborted request: nothing received
+                continue
+            body, headers = sizes["responseBodySize"], sizes["responseHeadersSize"]
+            n = max(body, 0) + max(headers, 0)
+            path = urlsplit(r.url).path
+            local = site / path.lstrip("/")
+            if path.endswith("/"):
+                local = local / "index.html"
+            ng = n
+            if path.endswith(GZIP_SUFFIXES) and local.is_file() and body > 0:
+                ng = gzip_size(str(local)) + max(headers, 0)
+            t = r.timing
+            ended = t["startTime"] + t["responseEnd"] if t.get("responseEnd", -1) >= 0 else float("inf")
+            out["total_requests"] += 1
+            out["total_bytes"] += n
+            out["total_bytes_gzip"] += ng
+            if ended <= until_epoch_ms + 1:
+                out["first_requests"] += 1
+                out["first_bytes"] += n
+                out["first_bytes_gzip"] += ng
+            urls.append(path)
+        out["kinds"] = {}
+        for p in urls:
+            k = p.rsplit(".", 1)[-1] if "." in p.rsplit("/", 1)[-1] else "html"
+            out["kinds"][k] = out["kinds"].get(k, 0) + 1
+        return out
+
+
+# Runs in the page: choose the filters, put the query in, submit; resolve with t0, t1 and the status.
+SUBMIT_JS = """
+async ([q, filters, timeoutMs]) => {
+  const form = document.querySelector("[data-search-form]");
+  const input = document.querySelector("#tu-khoa");
+  const status = document.querySelector("[data-search-status]");
+  const list = document.querySelector("[data-search-results]");
+  const missing = [];
+  form.querySelectorAll("select").forEach((s) => { s.value = ""; });   // no filter left from the last query
+  for (const [name, value] of filters) {
+    const s = form.querySelector(`select[name="${name}"]`);
+    if (s && s.querySelector(`option[value="${CSS.escape(value)}"]`)) s.value = value; else missing.push(name + "=" + value);
+  }
+  list.textContent = "";           // the previous query's results (warm run) must not count
+  status.textContent = "";
+  const done = () => list.querySelector("li.search-result") || status.textContent.startsWith("Không");
+  const t = await new Promise((resolve) => {
+    let t0;
+    const obs = new MutationObserver(() => {
+      if (done()) { const t1 = performance.now(); obs.disconnect(); clearTimeout(timer); resolve([t0, t1]); }
+    });
+    obs.observe(document.body, {childList: true, subtree: true, characterData: true});
+    const timer = setTimeout(() => { obs.disconnect(); resolve([t0, null]); }, timeoutMs);
+    input.value = q;
+    t0 = performance.now();
+    form.requestSubmit();
+  });
+  return {t0: t.at(0), t1: t.at(1), origin: performance.timeOrigin, status: status.textContent, missing};
+}
+"""
+
+
+def run_query(page, net: NetLog, site, spec: str) -> dict:
+    q, filters = split_query(spec)
+    since = net.mark()
+    res = page.evaluate(SUBMIT_JS, [q, filters, TIMEOUT_MS])
+    net.wait_idle(page)
+    page.wait_for_function("!document.querySelector('[data-search-status]').textContent.startsWith('Đang')",
+                           timeout=TIMEOUT_MS)
+    results = page.locator("li.search-result").count()
+    ok = res["t1"] is not None
+    until = res["origin"] + (res["t1"] if ok else float("inf"))
+    row = {"query": spec, "ok": ok, "status": res["status"][:90], "results_shown": results,
+           "time_to_first_results_ms": round(res["t1"] - res["t0"], 1) if ok else None}
+    if res["missing"]:
+        row["filters_not_found"] = res["missing"]
+    row.update(net.figures(since, site, until))
+    return row
+
+
+def measure(site: pathlib.Path, queries: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for i, spec in enumerate(queries):
+                warm_spec = queries[(i + 1) % len(queries)] if len(queries) > 1 else spec
+                context = browser.new_context()          # fresh: empty cache
+                page = context.new_page()
+                net = NetLog(context)
+                page.goto(base + SEARCH_PATH, wait_until="load")
+                net.wait_idle(page)
+                page_bytes = net.figures(0, site, float("inf"))
+                for phase, s in (("cold", spec), ("warm", warm_spec)):
+                    row = {"step": "search", "phase": phase, **run_query(page, net, site, s)}
+                    if phase == "cold":
+                        row["search_page_bytes"] = page_bytes["total_bytes"]
+                    emit(row)
+                    rows.append(row)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return rows
+
+
+# --------------------------------------------------------------------------
+# Summary
+# --------------------------------------------------------------------------
+
+def kb(n):
+    return f"{n / 1024:.0f}" if n is not None else "-"
+
+
+def ms(n):
+    return f"{n:.0f}" if n is not None else "timeout"
+
+
+def summary(rows: list[dict]) -> None:
+    cold = [r for r in rows if r["phase"] == "cold"]
+    warm = [r for r in rows if r["phase"] == "warm"]
+    head = ["query", "cold KB 1st", "cold KB all", "cold KB gz", "cold ms", "warm KB", "warm ms", "results"]
+    table = []
+    for c, w in zip(cold, warm):
+        table.append([c["query"][:44], kb(c["first_bytes"]), kb(c["total_bytes"]), kb(c["total_bytes_gzip"]),
+                      ms(c["time_to_first_results_ms"]), kb(w["total_bytes"]), ms(w["time_to_first_results_ms"]),
+                      str(c["results_shown"]) + ("" if c["status"].startswith("Tìm") else " (none)")])
+
+    def agg(fn, key, rs, fmt):
+        vals = [r[key] for r in rs if r[key] is not None]
+        return fmt(fn(vals)) if vals else "-"
+
+    for label, fn in (("max", max), ("median", statistics.median)):
+        table.append([label, agg(fn, "first_bytes", cold, kb), agg(fn, "total_bytes", cold, kb),
+                      agg(fn, "total_bytes_gzip", cold, kb), agg(fn, "time_to_first_results_ms", cold, ms),
+                      agg(fn, "total_bytes", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
+    widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
+    line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+    print()
+    print(line(head))
+    print(line(["-" * w for w in widths]))
+    for r in table[:-2]:
+        print(line(r))
+    print(line(["-" * w for w in widths]))
+    for r in table[-2:]:
+        print(line(r))
+    print("\nKB 1st = bytes fetched until first results; all = until network idle; gz = all, with text "
+          "files counted gzip -6; warm = the next query in the list, same context. Times exclude the "
+          "150 ms typing debounce (form submitted).")
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--models", type=int, default=100000)
+    ap.add_argument("--posts", type=int, default=2000)
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--workdir", help="where the corpus and the site are written (default: a temp dir)")
+    ap.add_argument("--output", help="an already-built site: skip the build")
+    ap.add_argument("--corpus", help="an existing corpus to derive the queries from")
+    ap.add_argument("--queries", nargs="+", help="queries, optionally with filters: 'dan van kheo&tinh=lam-dong'")
+    ap.add_argument("--reindex", action="store_true",
+                    help="with --output: also time a Pagefind run on it (rewrites its pagefind/ folder)")
+    args = ap.parse_args()
+
+    corpus = pathlib.Path(args.corpus) if args.corpus else None
+    if args.output:
+        site = pathlib.Path(args.output).resolve()
+        if not (site / "pagefind" / "pagefind-entry.json").is_file():
+            sys.exit(f"no Pagefind bundle in {site}/pagefind")
+        reindex = args.reindex
+    else:
+        work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-search-"))
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        from dvk.synthetic import write_corpus
+        t0 = time.perf_counter()
+        counts = write_corpus(corpus, args.models, args.posts, args.docs)
+        emit({"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)})
+        site = work / "out-dvk"
+        emit(build_site(corpus, site))
+        reindex = True
+
+    if reindex:
+        from dvk.search import build_index
+        stats = build_index(site)
+        emit({"step": "index-build", "index_build_s": round(stats.seconds, 2), "pages_indexed": stats.pages,
+              "bytes": stats.bytes, "files": stats.files})
+    emit({**index_figures(site), "site": str(site)})
+
+    queries = args.queries or (corpus_queries(corpus) if corpus else list(FALLBACK_QUERIES))
+    emit({"step": "queries", "queries": queries})
+    rows = measure(site, queries)
+    summary(rows)
+
+
+if __name__ == "__main__":
+    main()
