@@ -138,6 +138,18 @@ def test_model_name_with_or_without_diacritics_finds_the_model_first(browser, se
     page.context.close()
 
 
+def test_filters_change_results_from_the_keyboard(browser, server):  # noqa: F811
+    page, status, results = run(browser, server, "dan van kheo")
+    everything = status
+    page.locator("#loc-muc").focus()
+    page.keyboard.press("ArrowDown")          # "Tin tức": a native select, changed by keyboard
+    page.wait_for_function("s => document.querySelector('[data-search-status]').textContent !== s", arg=everything)
+    status, results = wait_results(page)
+    assert results and all(r["line"].startswith("Tin tức") for r in results)
+    assert "muc=tin-tuc" in page.url
+    page.context.close()
+
+
 def test_typing_without_diacritics_finds_the_movement_by_name(browser, server):  # noqa: F811
     ctx = browser.new_context(viewport={"width": 375, "height": 800})
     page = ctx.new_page()
@@ -169,10 +181,14 @@ def test_filters_narrow_results_to_one_type_and_province(browser, server):  # no
     expected = {rid for rid, r in records() if not r.get("draft") and resolve(r["province"]).province.slug == "lam-dong"}
     assert len(expected) > 10 and status == f"Tìm thấy {len(expected)} kết quả."
     assert len(results) == 10 and all(r["line"].startswith("Mô hình · Lâm Đồng") for r in results)
-    page.locator("[data-search-more]").click()                                # the next ten
+    page.locator("[data-search-more]").focus()                                # the next ten, by keyboard
+    page.keyboard.press("Enter")
     page.wait_for_function("n => document.querySelectorAll('.search-result').length > n", arg=10)
     urls = [a.get_attribute("href") for a in page.query_selector_all(".search-result h2 a")]
     assert len(urls) == min(20, len(expected)) and {u.split("/")[2] for u in urls} <= expected
+    # Focus moves to the first of the new results, so a keyboard or screen reader user reads on from there.
+    page.wait_for_function("() => document.activeElement.closest('.search-result') !== null")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == urls[10]
     page.context.close()
 
 
