@@ -95,6 +95,19 @@ def bench(c, models=20000, posts=2000, docs=200, workdir=None, no_anchor=False):
     _exit(subprocess.call(args, cwd=ROOT))
 
 
+@task(name="bench-search", help={"models": "số hồ sơ mô hình", "posts": "số bài tin tức", "docs": "số văn bản",
+                                 "output": "dùng trang đã dựng sẵn trong thư mục này (bỏ qua bước dựng)",
+                                 "corpus": "bộ dữ liệu của trang đó (để lấy câu tìm kiếm thật)"})
+def bench_search(c, models=100000, posts=2000, docs=200, output=None, corpus=None):
+    """Đo tìm kiếm: thời gian tạo chỉ mục, dung lượng, số byte tải và thời gian ra kết quả đầu tiên của mỗi câu
+    tìm trong Chromium (search benchmark)."""
+    args = [sys.executable, str(ROOT / "tests" / "benchmarks" / "bench_search.py"),
+            "--models", str(models), "--posts", str(posts), "--docs", str(docs)]
+    args += ["--output", output] if output else []
+    args += ["--corpus", corpus] if corpus else []
+    _exit(subprocess.call(args, cwd=ROOT))
+
+
 # ------------------------------------------------------------------ editors: new files, imports, preview, publish
 
 

