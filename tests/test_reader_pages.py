@@ -255,7 +255,7 @@ def test_home_page_has_figures_fields_news_and_a_search_box(demo_output):
     models = published_models()
     assert f"{len(models)} mô hình có hồ sơ" in text
     assert f"{sum(1 for r in models.values() if r.get('recognized'))} mô hình được công nhận" in text
-    assert re.search(r'<form class="search-box" role="search" action="/mo-hinh/" method="get">', html)
+    assert re.search(r'<form class="search-box" role="search" aria-label="[^"]+" action="/mo-hinh/" method="get">', html)
     assert posts()[0]["title"] in text
     for name in ("Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng Đảng và hệ thống chính trị"):
         assert name in text

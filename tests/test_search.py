@@ -245,3 +245,10 @@ def test_model_pages_are_sharded_by_province(site):
     assert listed.count("Hà Nội") >= 1 and all(s["pages"] <= 2 for s in manifest)
     assert not any((site.output / "pagefind" / s["path"] / "pagefind.js").exists() for s in manifest)
     assert not list(site.output.parent.glob(".output.search-*"))          # no scratch folders left behind
+
+
+def test_a_site_with_nothing_to_search_still_builds(site):
+    site.build()
+    manifest = json.loads((site.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert manifest == {"shards": [], "empty": True}
+    assert "Tìm kiếm cần JavaScript" in read_page(site.output, "tim-kiem")

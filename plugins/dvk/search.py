@@ -244,8 +244,10 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -
             manifest.append({"path": f"{name}/", "pages": count, "provinces": sorted(shard["provinces"])})
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    if not bundle.exists():
-        raise SearchIndexFailed("không có trang nào để đưa vào chỉ mục tìm kiếm (tin tức, mô hình, văn bản)")
+    if not bundle.exists():          # nothing to search yet: the search page says so
+        bundle.mkdir()
+        (bundle / MANIFEST).write_text(json.dumps({"shards": [], "empty": True}), encoding="utf-8")
+        return IndexStats(pages=0, seconds=time.perf_counter() - started, bytes=0, files=1, shards=0)
     for name in UNUSED:      # Pagefind's ready-made interfaces: the search page has its own (theme/static/js/search.js)
         (bundle / name).unlink(missing_ok=True)
     (bundle / MANIFEST).write_text(json.dumps({"shards": manifest}, ensure_ascii=False), encoding="utf-8")

@@ -39,18 +39,21 @@
      or to news and documents, never loads the others. */
   function load() {
     if (!engine) {
-      engine = Promise.all([
-        import(bundle + "pagefind.js"),
-        fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; })
-      ]).then(function (got) {
-        shards = got[1].shards || [];
-        return got[0].options({baseUrl: base, excerptLength: 24}).then(function () { return got[0]; });
-      });
+      engine = fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (manifest) {
+          if (manifest.empty) return null;
+          shards = manifest.shards || [];
+          return import(bundle + "pagefind.js").then(function (pf) {
+            return pf.options({baseUrl: base, excerptLength: 24}).then(function () { return pf; });
+          });
+        });
     }
     return engine;
   }
 
   function withShards(pf, chosen) {
+    if (!pf) return Promise.resolve(null);
     if (chosen.muc && chosen.muc !== modelSection) return Promise.resolve(pf);
     return Promise.all(shards.filter(function (s) {
       return !chosen.tinh || s.provinces.indexOf(chosen.tinh) >= 0;
@@ -190,11 +193,17 @@
     say("Đang tìm…");
     return load().then(function (pf) { return withShards(pf, chosen); }).then(function (pf) {
       var options = {filters: chosen};
+      if (!pf) return null;
       if (sorted) options.sort = {ngay: sorted};
       var asks = q ? spellings(q) : [null];
       return Promise.all(asks.map(function (a) { return pf.search(a, options); }));
     }).then(function (responses) {
       if (my !== token) return;
+      if (!responses) {
+        list.textContent = ""; more.hidden = true;
+        say("Trang chưa có tin tức, mô hình hay văn bản nào để tìm.");
+        return;
+      }
       responses = responses.filter(Boolean);
       lists = responses.map(function (r) { return r.results; });
       merged = mergeByScore(responses);
