@@ -9,7 +9,7 @@
 - Once every page is written (``finalized``), Pagefind indexes the content pages of the
   staging folder into ``pagefind/``: posts and documents in the main bundle, model pages in shards
   grouped by province (``dvk.search.plan_shards``); a failure fails the build, and ``output/`` stays as it was.
-  ``DVK_SEARCH = False`` in the settings skips the index (the search page then says so).
+  ``DVK_SEARCH = False`` in the settings skips the index (the search page then says it cannot load it).
 """
 from __future__ import annotations
 
