@@ -19,7 +19,7 @@
   var PAGE = 10, MAX_D_WORDS = 3;
   var modelSection = form.getAttribute("data-model-section");
   var base = new URL((site || location.origin) + "/", location.href).pathname;
-  var engine = null, shards = [], mergedShards = {}, token = 0, timer = null;
+  var engine = null, shards = [], mergedShards = {}, token = 0, drawn = 0, timer = null;
   var merged = [], shown = 0, lists = [], sorted = null;
 
   var options = form.querySelector("[data-search-options]");
@@ -52,15 +52,19 @@
     return engine;
   }
 
-  function withShards(pf, chosen) {
-    if (!pf) return Promise.resolve(null);
-    if (chosen.muc && chosen.muc !== modelSection) return Promise.resolve(pf);
-    return Promise.all(shards.filter(function (s) {
-      return !chosen.tinh || s.provinces.indexOf(chosen.tinh) >= 0;
-    }).map(function (s) {
-      if (!mergedShards[s.path]) mergedShards[s.path] = pf.mergeIndex(bundle + s.path, {baseUrl: base});
+  /* The shards a query may need that are not merged in yet. */
+  function missingShards(chosen) {
+    if (chosen.muc && chosen.muc !== modelSection) return [];
+    return shards.filter(function (s) {
+      return !mergedShards[s.path] && (!chosen.tinh || s.provinces.indexOf(chosen.tinh) >= 0);
+    });
+  }
+
+  function mergeShards(pf, list) {
+    return Promise.all(list.map(function (s) {
+      mergedShards[s.path] = mergedShards[s.path] || pf.mergeIndex(bundle + s.path, {baseUrl: base});
       return mergedShards[s.path];
-    })).then(function () { return pf; });
+    }));
   }
 
   /* "me do dau" → ["me do dau", "me do đau", "me đo dau", "me đo đau"] */
@@ -163,13 +167,13 @@
 
   function total() { return merged.length; }
 
-  function render(my) {
+  function render(my, stamp) {
     var want = shown + PAGE;
     var pending = sorted
       ? mergeByDate(want, sorted === "desc").then(function (ds) { return ds.slice(shown); })
       : Promise.all(merged.slice(shown, want).map(function (x) { return x.data(); }));
     return pending.then(function (datas) {
-      if (my !== token) return;
+      if (my !== token || stamp !== drawn) return;     // a newer query, or a fuller answer, replaced this one
       datas.forEach(function (d) { list.appendChild(card(d)); });
       shown += datas.length;
       more.hidden = shown >= total();
@@ -191,31 +195,50 @@
       return Promise.resolve();
     }
     say("Đang tìm…");
-    return load().then(function (pf) { return withShards(pf, chosen); }).then(function (pf) {
-      var options = {filters: chosen};
-      if (!pf) return null;
-      if (sorted) options.sort = {ngay: sorted};
-      var asks = q ? spellings(q) : [null];
-      return Promise.all(asks.map(function (a) { return pf.search(a, options); }));
-    }).then(function (responses) {
+    var what = q ? " cho “" + q + "”" : "";
+
+    function ask(pf) {
+      var opts = {filters: chosen};
+      if (sorted) opts.sort = {ngay: sorted};
+      return Promise.all((q ? spellings(q) : [null]).map(function (a) { return pf.search(a, opts); }));
+    }
+
+    /* Show the answers; `final` is false for the early answer from the bundles already loaded. */
+    function show(responses, final) {
       if (my !== token) return;
-      if (!responses) {
-        list.textContent = ""; more.hidden = true;
-        say("Trang chưa có tin tức, mô hình hay văn bản nào để tìm.");
-        return;
-      }
-      responses = responses.filter(Boolean);
-      lists = responses.map(function (r) { return r.results; });
-      merged = mergeByScore(responses);
+      lists = responses.filter(Boolean).map(function (r) { return r.results; });
+      merged = mergeByScore(responses.filter(Boolean));
       list.textContent = ""; shown = 0;
-      var what = q ? " cho “" + q + "”" : "";
+      var stamp = ++drawn;
+      if (!final) {
+        if (!merged.length) return;
+        say("Đang tìm thêm trong các mô hình…");
+        return render(my, stamp);
+      }
       if (!merged.length) {
         more.hidden = true;
         say("Không tìm thấy kết quả nào" + what + ". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.");
         return;
       }
       say("Tìm thấy " + merged.length.toLocaleString("vi-VN") + " kết quả" + what + ".");
-      return render(my);
+      return render(my, stamp);
+    }
+
+    /* First the bundles already loaded (news and documents; on later queries, the shards merged so far),
+       so the first answers come at once; then the model shards this query may need, and the full answer. */
+    return load().then(function (pf) {
+      if (!pf) {
+        list.textContent = ""; more.hidden = true;
+        say("Trang chưa có tin tức, mô hình hay văn bản nào để tìm.");
+        return;
+      }
+      var missing = missingShards(chosen);
+      var early = missing.length && (!chosen.muc || chosen.muc !== modelSection)
+        ? ask(pf).then(function (r) { show(r, false); }) : Promise.resolve();     // its cards load meanwhile
+      return early.then(function () {
+        if (my !== token) return;
+        return mergeShards(pf, missing).then(function () { return ask(pf); }).then(function (r) { return show(r, true); });
+      });
     }).catch(function () {
       if (my === token) say("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang và thử lại.");
     });
@@ -229,7 +252,7 @@
   form.addEventListener("reset", function () { setTimeout(search, 0); });
   more.addEventListener("click", function () {
     var first = list.children.length;
-    render(token).then(function () {
+    render(token, drawn).then(function () {
       var next = list.children[first];
       if (next) next.querySelector("a").focus();
     });
