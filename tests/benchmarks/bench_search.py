@@ -284,6 +284,11 @@ async ([q, filters, timeoutMs]) => {
     });
     obs.observe(document.body, {childList: true, subtree: true, characterData: true});
     const timer = setTimeout(() => { obs.disconnect(); resolve([t0, null]); }, timeoutMs);
+    window.__dvkComplete = null;      // when the full answer (every shard searched) is announced
+    const obs2 = new MutationObserver(() => {
+      if (/^(Tìm thấy|Không)/.test(status.textContent)) { window.__dvkComplete = performance.now(); obs2.disconnect(); }
+    });
+    obs2.observe(status, {childList: true, subtree: true, characterData: true});
     input.value = q;
     t0 = performance.now();
     form.requestSubmit();
@@ -308,10 +313,12 @@ def run_query(page, net: NetLog, site, spec: str, timeout_ms: int) -> dict:
         except PlaywrightTimeout:
             pass
     results = page.locator("li.search-result").count()
+    complete = page.evaluate("window.__dvkComplete")
     until = res["origin"] + (res["t1"] if ok else float("inf"))
     row = {"query": spec, "ok": ok, "status": res["status"][:90] if ok else f"timeout after {timeout_ms} ms: "
            + page.inner_text("[data-search-status]")[:60], "results_shown": results,
-           "time_to_first_results_ms": round(res["t1"] - res["t0"], 1) if ok else None}
+           "time_to_first_results_ms": round(res["t1"] - res["t0"], 1) if ok else None,
+           "time_to_complete_ms": round(complete - res["t0"], 1) if ok and complete else None}
     if res["missing"]:
         row["filters_not_found"] = res["missing"]
     row.update(net.figures(since, site, until))
@@ -368,14 +375,15 @@ def ms(n):
 def summary(rows: list[dict]) -> None:
     cold = [r for r in rows if r["phase"] == "cold"]
     warm = [r for r in rows if r["phase"] == "warm"]
-    head = ["query", "cold KB 1st", "cold KB all", "cold KB gz", "cold ms", "warm KB", "warm ms", "results"]
+    head = ["query", "cold KB 1st", "cold KB all", "cold KB gz", "cold ms", "cold ms all", "warm KB", "warm ms",
+            "results"]
     table = []
     for c, w in zip(cold, warm):
         table.append([c["query"][:44], kb(c["first_bytes"]), kb(c["total_bytes"]), kb(c["total_bytes_gzip"]),
-                      ms(c["time_to_first_results_ms"]), kb(w["total_bytes"]),
+                      ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")), kb(w["total_bytes"]),
                       "skipped" if w["status"] == "skipped" else ms(w["time_to_first_results_ms"]),
                       "timeout" if not c["ok"] else
-                      str(c["results_shown"]) + ("" if c["status"].startswith("Tìm") else " (none)")])
+                      str(c["results_shown"]) + ("" if c["results_shown"] else " (none)")])
 
     def agg(fn, key, rs, fmt):
         vals = [r[key] for r in rs if r[key] is not None]
@@ -384,6 +392,7 @@ def summary(rows: list[dict]) -> None:
     for label, fn in (("max", max), ("median", statistics.median)):
         table.append([label, agg(fn, "first_bytes", cold, kb), agg(fn, "total_bytes", cold, kb),
                       agg(fn, "total_bytes_gzip", cold, kb), agg(fn, "time_to_first_results_ms", cold, ms),
+                      agg(fn, "time_to_complete_ms", cold, ms),
                       agg(fn, "total_bytes", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
     widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
@@ -396,7 +405,7 @@ def summary(rows: list[dict]) -> None:
     for r in table[-2:]:
         print(line(r))
     print("\nKB 1st = bytes fetched until first results; all = until network idle; gz = all, with text "
-          "files counted gzip -6; warm = the next query in the list, same context. Times exclude the "
+          "files counted gzip -6; ms all = until the full answer (every shard the query needs) is announced; warm = the next query in the list, same context. Times exclude the "
           "150 ms typing debounce (form submitted).")
 
 
