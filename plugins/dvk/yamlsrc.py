@@ -51,6 +51,13 @@ class Source:
             raise YamlSyntaxError(line, f"YAML không đọc được ({detail}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép") from None
         except yaml.YAMLError as exc:
             raise YamlSyntaxError(None, f"YAML không đọc được ({exc})") from None
+        except (ValueError, OverflowError):
+            # YAML reads 2024-13-40 as a date and the calendar refuses it: say where, in Vietnamese.
+            line, key, value = impossible_date(self.text)
+            where = f"trường “{key}”: " if key else ""
+            raise YamlSyntaxError(line + self.first_line - 1 if line else None,
+                                  f"{where}ngày “{value}” không có thật; cần một ngày có thật dạng năm-tháng-ngày, "
+                                  "ví dụ 2024-07-22 hoặc 2024-07-22 09:40") from None
 
     def line_of(self, path: tuple) -> int | None:
         """File line of the value at ``path`` (keys and list indices), or of its nearest parent."""
@@ -74,6 +81,24 @@ class Source:
             else:
                 break
         return line + self.first_line
+
+
+_DATE_VALUE = re.compile(r"^\s*(?:-\s+)?(?:(?P<key>[^:#\n]+?)\s*:\s+)?(?P<value>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                         r"(?:(?:[Tt]|[ \t]+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)\s*(?:#.*)?$")
+
+
+def impossible_date(text: str) -> tuple[int | None, str | None, str]:
+    """The first date-shaped value in ``text`` that is no real date: (1-based line, key, value)."""
+    import datetime as dt
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _DATE_VALUE.match(line)
+        if not m:
+            continue
+        try:
+            dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0))
+        except ValueError:
+            return number, (m["key"] or "").strip() or None, m["value"]
+    return None, None, "?"
 
 
 def read_text(path) -> str:
