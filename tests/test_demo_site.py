@@ -149,3 +149,16 @@ def test_parallel_build_writes_the_same_site(demo_output, tmp_path, monkeypatch)
     parallel = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
     assert parallel.keys() == serial.keys()
     assert [k for k in serial if serial[k] != parallel[k]] == []
+
+
+def test_sample_content_is_labelled_and_seed_facts_are_not(demo_output):
+    labelled = unlabelled = 0
+    for record_id, data in records():
+        if data.get("draft"):
+            continue
+        html = read_page(demo_output, f"mo-hinh/{record_id}")
+        has_badge = "Minh họa — nội dung mẫu, không phải thông tin chính thức" in text_of(html)   # its own label, not a card's
+        assert has_badge == bool(data.get("illustrative")), record_id
+        labelled += has_badge
+        unlabelled += not has_badge
+    assert labelled and unlabelled          # the demo has both: sample records and records from the seeds

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 
 import pytest
@@ -55,8 +56,15 @@ def page(output, url):
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def search_index_text(output):
+    """The text of every page in the search index (Pagefind fragments are gzip-compressed JSON)."""
+    return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8") for p in (output / "pagefind").rglob("*.pf_fragment"))
+
+
 def all_text(output):
-    return "\n".join(p.read_text(encoding="utf-8") for p in output.rglob("*") if p.suffix in (".html", ".xml"))
+    """Pages, feeds, sitemap, open data (CSV, JSON) and the search index."""
+    files = [p.read_text(encoding="utf-8-sig") for p in output.rglob("*") if p.suffix in (".html", ".xml", ".json", ".csv")]
+    return "\n".join(files + [search_index_text(output)])
 
 
 HIDDEN = ["Bài viết còn là bản nháp", "Bài hẹn giờ năm sau", "chuẩn bị hội nghị biểu dương", "Mô hình còn nháp"]
@@ -75,6 +83,8 @@ def test_production_build_has_no_draft_and_no_scheduled_post_anywhere(builds):
     for title in HIDDEN:
         assert title not in everything, title
     assert BANNER not in everything
+    assert "Bài đã đăng công khai" in search_index_text(production)
+    assert "Mẹ đỡ đầu" in (production / "du-lieu" / "mo-hinh.csv").read_text(encoding="utf-8-sig")
 
 
 def test_preview_build_shows_drafts_with_the_banner(builds):
@@ -89,6 +99,7 @@ def test_preview_build_shows_drafts_with_the_banner(builds):
     assert BANNER in record and "draft: true" in record
     listing = page(preview, "tin-tuc")
     assert "Bài viết còn là bản nháp" in listing and "Bài hẹn giờ năm sau" in listing
+    assert "Bài viết còn là bản nháp" in search_index_text(preview)      # the preview can search its drafts
     # Published items carry no banner in the preview either.
     assert BANNER not in page(preview, "tin-tuc/da-dang")
     assert BANNER not in page(preview, "mo-hinh/me-do-dau")
