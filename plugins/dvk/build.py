@@ -57,12 +57,14 @@ def validate(root=ROOT, content=None, data=None) -> Corpus:
 
 
 def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
-          preview: bool = False) -> BuildResult:
+          preview: bool = False, progress=None) -> BuildResult:
     """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
 
     Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
-    in both cases nothing under ``output`` has changed.
+    in both cases nothing under ``output`` has changed. ``progress(message)``, if given, hears
+    each step of a long build in Vietnamese (plugins call it through the ``DVK_PROGRESS`` setting).
     """
+    say = progress or (lambda message: None)
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -71,14 +73,18 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     output = Path(output or root / "output").resolve()
     content = Path(content or root / "content").resolve()
     data = Path(data or root / "data").resolve()
+    say("Đang đọc và kiểm tra nội dung…")
     corpus = load_corpus(root, content, data, preview=preview)
     corpus.raise_if_invalid()
+    say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
+        f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
 
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     settings = read_settings(str(settings_file or root / "pelican.conf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(staging), "DVK_ROOT": str(root), "DVK_DATA_PATH": str(data),
         "DVK_PREVIEW": preview,   # drafts and scheduled posts shown with a banner (plugins/preview)
+        "DVK_PROGRESS": say,
         **(overrides or {}),
     })
     from pelican.log import console   # Pelican's own English progress line: our summary replaces it
@@ -133,8 +139,10 @@ def main(argv=None) -> int:
             print(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {len(corpus.posts)} bài tin tức, "
                   f"{len(corpus.documents)} văn bản, {len(corpus.reports)} báo cáo số liệu.")
             return 0
+        started = time.perf_counter()
         result = build(args.root, args.output, settings_file=args.settings or ROOT / "pelican.conf.py",
-                       content=args.content, data=args.data)
+                       content=args.content, data=args.data,
+                       progress=lambda m: print(f"[{time.perf_counter() - started:5.1f} s] {m}", flush=True))
     except InvalidContent as exc:
         print(report(exc.problems), file=sys.stderr)
         if not args.check:

@@ -61,7 +61,13 @@ def index_site(pelican):
     if not pelican.settings.get("DVK_SEARCH", True):
         return
     output = pelican.settings["OUTPUT_PATH"]
-    stats = build_index(output, _plans.pop(output, None))
+    say = pelican.settings.get("DVK_PROGRESS") or (lambda message: None)
+    plan = _plans.pop(output, None)
+    pages = sum(len(s["ids"]) for s in plan or [])
+    say(f"Các trang đã viết xong. Đang tạo chỉ mục tìm kiếm ({pages} trang mô hình trong {len(plan or [])} phần, "
+        "cùng tin tức và văn bản)…")
+    stats = build_index(output, plan)
+    say(f"Chỉ mục tìm kiếm: {stats.pages} trang, {stats.bytes / 2**20:.1f} MB ({stats.seconds:.1f} giây).")
     _last["stats"] = stats
     log.debug("search index: %s pages in %.1f s", stats.pages, stats.seconds)
 

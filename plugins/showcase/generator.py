@@ -198,7 +198,10 @@ class ShowcaseGenerator(Generator):
                             mentions=mentions.get(m.id, []),
                             description_html=cmarkgfm.markdown_to_html(description) if description else "")
 
+        say = self.settings.get("DVK_PROGRESS") or (lambda message: None)
+        say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
         in_parallel(write_range, len(self.models))
+        say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         self._write_catalog()
 
     def _write_fields(self):
