@@ -39,6 +39,12 @@ PAGES = {
     "tinh": "/tinh/lam-dong/",
     "thong-ke": "/thong-ke/",
     "tim-kiem": "/tim-kiem/?q=me+do+dau&muc=mo-hinh",
+    "chuyen-muc-danh-sach": "/chuyen-muc/",
+    "tu-khoa-danh-sach": "/tu-khoa/",
+    "luu-tru-nam": "/tin-tuc/2024/",
+    "mo-hinh-trang-2": "/mo-hinh/trang/2/",
+    "van-ban-nha-nuoc": "/van-ban/ke-hoach-45-kh-ubnd-ba-tri-dan-van-chinh-quyen-2022/",
+    "tac-gia": "/tac-gia/ban-bien-tap/",
     "du-lieu": "/du-lieu/",
     "khong-tim-thay": "/404.html",
 }

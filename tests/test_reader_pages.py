@@ -259,3 +259,27 @@ def test_home_page_has_figures_fields_news_and_a_search_box(demo_output):
     assert posts()[0]["title"] in text
     for name in ("Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng Đảng và hệ thống chính trị"):
         assert name in text
+
+
+def test_model_page_shows_recognition_results_sources_news_and_neighbours(demo_output):
+    from dvk.formatting import vn_number
+    from dvk.schema import LEVELS
+    models = published_models()
+    mentioned = {mid for meta in posts() for mid in meta.get("models") or []}
+    rid, data = next((i, r) for i, r in sorted(models.items())
+                     if r.get("recognized") and r.get("results") and r.get("sources") and i in mentioned)
+    html = read_page(demo_output, f"mo-hinh/{rid}")
+    text = text_of(html)
+    rec = data["recognized"]
+    assert f"Được công nhận {LEVELS[rec['level']]} năm {rec['year']}" in text           # the recognition badge
+    figures = text_of(section(html, "ket-qua"))
+    for result in data["results"]:
+        assert vn_number(result["value"]) in figures and result["label"] in figures
+    sources = text_of(section(html, "nguon"))
+    assert all(s["title"] in sources for s in data["sources"])
+    news = text_of(section(html, "tin-lien-quan"))
+    assert all(meta["title"] in news for meta in posts() if rid in (meta.get("models") or []))
+    same = [r["name"] for i, r in models.items() if i != rid and r["field"] == data["field"]
+            and resolve(r["province"]).province.code == resolve(data["province"]).province.code]
+    neighbours = text_of(section(html, "cung-tinh"))
+    assert sum(name in neighbours for name in same) == min(6, len(same))

@@ -45,8 +45,8 @@ COLUMNS = [
     ("topics", "Mã các chủ đề của mô hình (trong tệp CSV cách nhau bởi “; ”); có thể trống."),
     ("topics_label", "Tên các chủ đề bằng tiếng Việt, cùng thứ tự."),
     ("province", "Tỉnh, thành phố hiện nay (34 tỉnh, thành phố từ năm 2025) mà mô hình được tính vào."),
-    ("province_code", "Mã tỉnh, thành phố hiện nay (hai chữ số, theo danh mục hành chính)."),
-    ("province_as_written", "Tỉnh, thành phố như hồ sơ ghi tại thời điểm đó, có thể là tỉnh trước năm 2025."),
+    ("province_as_written", "Tỉnh, thành phố hồ sơ ghi tại thời điểm đó, khi khác tỉnh, thành phố hiện nay "
+                            "(thường là tỉnh trước năm 2025, như trang mô hình ghi “hồ sơ ghi: …”); trống nếu giống."),
     ("locality", "Địa bàn (huyện, xã…) như hồ sơ ghi; có thể trống."),
     ("registered", "Năm đăng ký xây dựng mô hình; có thể trống."),
     ("recognized_year", "Năm được công nhận; trống nếu chưa được công nhận."),
@@ -83,8 +83,7 @@ def record_dict(record, siteurl: str = "") -> dict:
         "topics": [t.id for t in record.topics],
         "topics_label": [t.name for t in record.topics],
         "province": place.province.name,
-        "province_code": place.province.code,
-        "province_as_written": place.written,
+        "province_as_written": place.written if place.former_differs else None,   # as the model page shows it
         "locality": d.get("locality") or None,
         "registered": d.get("registered") or None,
         "recognized_year": recognized.get("year"),
