@@ -3,6 +3,7 @@
 Expected results come from the demo content itself (record files, built pages), never from a list
 written here: a query for a record's name or owner must bring that record's page first.
 """
+import gzip
 import json
 import re
 import unicodedata
@@ -252,3 +253,31 @@ def test_a_site_with_nothing_to_search_still_builds(site):
     manifest = json.loads((site.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     assert manifest == {"shards": [], "empty": True}
     assert "Tìm kiếm cần JavaScript" in read_page(site.output, "tim-kiem")
+
+
+def test_unchanged_bundles_are_reused_from_the_cache(site, tmp_path):
+    from dvk.search import build_index, plan_shards
+    places = {"a": "Hà Nội", "b": "Hà Nội", "c": "Huế", "d": "Huế", "e": "Đắk Nông"}
+    for rid, province in places.items():
+        site.model(rid, name=f"Mô hình {rid}", province=province)
+    site.post("bai-mot")
+    site.build()
+    plan = plan_shards([(rid, resolve(p).province.name) for rid, p in places.items()], limit=2)
+    cache = tmp_path / "cache"
+
+    def snapshot():
+        bundle = site.output / "pagefind"
+        return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    first = build_index(site.output, plan, cache=cache)
+    assert first.reused == 0 and first.shards == 1 + len(plan)
+    before = snapshot()
+    again = build_index(site.output, plan, cache=cache)
+    assert again.reused == again.shards and snapshot() == before          # the same index, nothing re-indexed
+    page = site.output / "mo-hinh" / "d" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Mô hình d", "Mô hình đổi tên"), encoding="utf-8")
+    changed = build_index(site.output, plan, cache=cache)
+    assert changed.reused == changed.shards - 1                              # only the shard holding "d"
+    fragments = "".join(gzip.decompress(p.read_bytes()).decode("utf-8")
+                        for p in (site.output / "pagefind").rglob("*.pf_fragment"))
+    assert "Mô hình đổi tên" in fragments and '"Mô hình d"' not in fragments

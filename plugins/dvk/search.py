@@ -16,6 +16,7 @@ ever starts a Vietnamese syllable) and merges the results.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -103,6 +104,7 @@ class IndexStats:
     bytes: int
     files: int
     shards: int = 1
+    reused: int = 0          # bundles taken from the cache, their pages unchanged since an earlier build
 
 
 _COUNT = re.compile(r"Indexed (\d+) pages?")
@@ -112,6 +114,7 @@ _COUNT = re.compile(r"Indexed (\d+) pages?")
 # only that province's shard.
 SHARD_PAGES = 8000
 MANIFEST = "shards.json"
+CACHE_COUNT = ".pages"      # in a cached bundle: how many pages it holds
 # Pagefind reads a folder of hard links to the pages of one bundle, never the thousands of listing pages.
 CONTENT_GLOB = "*/*/index.html"
 # Files a merged shard does not need: the search script, its worker and WebAssembly come from the main bundle.
@@ -187,7 +190,33 @@ def _link_tree(site: Path, pages, into: Path) -> None:
             shutil.copyfile(src, dst)
 
 
-def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -> IndexStats:
+def _pagefind_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("pagefind")
+    except Exception:       # noqa: BLE001 - any failure only means no reuse across versions
+        return "?"
+
+
+def _digest(site: Path, pages, language: str) -> str:
+    """What a bundle's index depends on: Pagefind's version, the language, and every page's path and bytes."""
+    h = hashlib.sha256(f"{_pagefind_version()}|{language}|{CONTENT_GLOB}".encode())
+    for rel in pages:
+        h.update(rel.encode("utf-8") + b"\0")
+        with open(site / rel / "index.html", "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:32]
+
+
+def _prune_cache(cache: Path, keep: set, older_than_days: float = 2.0) -> None:
+    """Forget bundles this build did not use and no build used for ``older_than_days``."""
+    limit = time.time() - older_than_days * 86400
+    for entry in cache.iterdir() if cache.is_dir() else []:
+        if entry.name not in keep and entry.stat().st_mtime < limit:
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+
+
+def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2, cache=None) -> IndexStats:
     """Index the written site in ``site_dir`` into ``site_dir/pagefind/``; raise SearchIndexFailed.
 
     News posts and documents make the main bundle (``pagefind/``, with the script and WebAssembly);
@@ -195,6 +224,10 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -
     ``pagefind/shards.json``, which the search page merges in as a query needs them. ``shards`` is
     ``plan_shards()``'s answer; None indexes every model page as one shard. When the site has no posts
     or documents, the first model shard is the main bundle.
+
+    With ``cache`` (a folder), a bundle whose pages are byte for byte those of an earlier build is
+    copied from there instead of being indexed again: a daily build or a preview rebuild of a national
+    site re-indexes only the shards whose pages changed.
     """
     site_dir = Path(site_dir)
     started = time.perf_counter()
@@ -208,14 +241,34 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -
     scratch = site_dir.parent / f".{site_dir.name}.search-{os.getpid()}"
     shutil.rmtree(scratch, ignore_errors=True)
 
+    cache = Path(cache) if cache else None
+    used, reused = set(), []
+
     def index_pages(name, pages):
+        out = scratch / name
         if not pages:
-            return scratch / name, 0
+            return out, 0
+        key = _digest(site_dir, pages, language) if cache else None
+        if key:
+            used.add(key)
+            cached = cache / key
+            if (cached / CACHE_COUNT).is_file():
+                shutil.copytree(cached, out, ignore=shutil.ignore_patterns(CACHE_COUNT))
+                os.utime(cached)
+                reused.append(name)
+                return out, int((cached / CACHE_COUNT).read_text())
         tree = scratch / f"site-{name}"
         _link_tree(site_dir, pages, tree)
-        count = _pagefind(exe, tree, CONTENT_GLOB, scratch / name, language)
+        count = _pagefind(exe, tree, CONTENT_GLOB, out, language)
         shutil.rmtree(tree, ignore_errors=True)
-        return scratch / name, count
+        if key and count:
+            staging = cache / f".{key}.{os.getpid()}"
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.copytree(out, staging)            # a copy: publishing rewrites files of output/ in place
+            (staging / CACHE_COUNT).write_text(str(count))
+            shutil.rmtree(cache / key, ignore_errors=True)
+            staging.rename(cache / key)
+        return out, count
 
     def index_shard(k, shard):
         pages = (_content_pages(site_dir, ["mo-hinh"]) if shard.get("ids") is None
@@ -244,6 +297,8 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -
             manifest.append({"path": f"{name}/", "pages": count, "provinces": sorted(shard["provinces"])})
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if cache:
+        _prune_cache(cache, used)
     if not bundle.exists():          # nothing to search yet: the search page says so
         bundle.mkdir()
         (bundle / MANIFEST).write_text(json.dumps({"shards": [], "empty": True}), encoding="utf-8")
@@ -252,5 +307,5 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2) -
         (bundle / name).unlink(missing_ok=True)
     (bundle / MANIFEST).write_text(json.dumps({"shards": manifest}, ensure_ascii=False), encoding="utf-8")
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexStats(pages=pages, seconds=time.perf_counter() - started,
-                      bytes=sum(p.stat().st_size for p in files), files=len(files), shards=1 + len(manifest))
+    return IndexStats(pages=pages, seconds=time.perf_counter() - started, bytes=sum(p.stat().st_size for p in files),
+                      files=len(files), shards=1 + len(manifest), reused=len(reused))

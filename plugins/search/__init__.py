@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -66,8 +67,11 @@ def index_site(pelican):
     pages = sum(len(s["ids"]) for s in plan or [])
     say(f"Các trang đã viết xong. Đang tạo chỉ mục tìm kiếm ({pages} trang mô hình trong {len(plan or [])} phần, "
         "cùng tin tức và văn bản)…")
-    stats = build_index(output, plan)
-    say(f"Chỉ mục tìm kiếm: {stats.pages} trang, {stats.bytes / 2**20:.1f} MB ({stats.seconds:.1f} giây).")
+    root = Path(pelican.settings.get("DVK_ROOT") or Path(pelican.settings["PATH"]).parent)
+    cache = pelican.settings.get("SEARCH_CACHE_PATH") or root / ".cache" / "search"
+    stats = build_index(output, plan, cache=cache)
+    say(f"Chỉ mục tìm kiếm: {stats.pages} trang, {stats.bytes / 2**20:.1f} MB, {stats.shards} phần "
+        f"(dùng lại {stats.reused} phần không đổi) ({stats.seconds:.1f} giây).")
     _last["stats"] = stats
     log.debug("search index: %s pages in %.1f s", stats.pages, stats.seconds)
 
