@@ -60,8 +60,8 @@
     });
   }
 
-  function mergeShards(pf, list) {
-    return Promise.all(list.map(function (s) {
+  function mergeShards(pf, wanted) {
+    return Promise.all(wanted.map(function (s) {
       mergedShards[s.path] = mergedShards[s.path] || pf.mergeIndex(bundle + s.path, {baseUrl: base});
       return mergedShards[s.path];
     }));
