@@ -23,7 +23,6 @@ from pelican.generators import Generator
 from dvk.search import BUNDLE_DIR, SEARCH_URL, build_index, facets, model_filters, model_year, plan_shards, post_filters
 
 log = logging.getLogger(__name__)
-_last: dict = {}
 _plans: dict = {}      # output folder -> model shards planned for it
 
 
@@ -72,13 +71,7 @@ def index_site(pelican):
     stats = build_index(output, plan, cache=cache)
     say(f"Chỉ mục tìm kiếm: {stats.pages} trang, {stats.bytes / 2**20:.1f} MB, {stats.shards} phần "
         f"(dùng lại {stats.reused} phần không đổi) ({stats.seconds:.1f} giây).")
-    _last["stats"] = stats
     log.debug("search index: %s pages in %.1f s", stats.pages, stats.seconds)
-
-
-def last_index_stats():
-    """Figures of the last index built in this process (for the benchmark)."""
-    return _last.get("stats")
 
 
 def register():
