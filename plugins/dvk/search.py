@@ -208,6 +208,28 @@ def _digest(site: Path, pages, language: str) -> str:
     return h.hexdigest()[:32]
 
 
+_COPIED = (".js", ".json", ".css", ".html")     # files a publish step may rewrite in place: copied, never shared
+
+
+def _link_copy(src: Path, dst: Path, skip=()) -> None:
+    """A copy of the folder ``src`` at ``dst`` whose index files are hard links (a national index is
+    100,000 small files: copying them took longer than indexing); scripts and JSON are real copies."""
+    for folder, _, names in os.walk(src):
+        target = dst / Path(folder).relative_to(src)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if name in skip:
+                continue
+            a, b = Path(folder) / name, target / name
+            if a.suffix in _COPIED:
+                shutil.copyfile(a, b)
+                continue
+            try:
+                os.link(a, b)
+            except OSError:
+                shutil.copyfile(a, b)
+
+
 def _prune_cache(cache: Path, keep: set, older_than_days: float = 2.0) -> None:
     """Forget bundles this build did not use and no build used for ``older_than_days``."""
     limit = time.time() - older_than_days * 86400
@@ -253,7 +275,7 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2, c
             used.add(key)
             cached = cache / key
             if (cached / CACHE_COUNT).is_file():
-                shutil.copytree(cached, out, ignore=shutil.ignore_patterns(CACHE_COUNT))
+                _link_copy(cached, out, skip=(CACHE_COUNT,))
                 os.utime(cached)
                 reused.append(name)
                 return out, int((cached / CACHE_COUNT).read_text())
@@ -264,7 +286,7 @@ def build_index(site_dir, shards=None, language: str = "vi", workers: int = 2, c
         if key and count:
             staging = cache / f".{key}.{os.getpid()}"
             shutil.rmtree(staging, ignore_errors=True)
-            shutil.copytree(out, staging)            # a copy: publishing rewrites files of output/ in place
+            _link_copy(out, staging)
             (staging / CACHE_COUNT).write_text(str(count))
             shutil.rmtree(cache / key, ignore_errors=True)
             staging.rename(cache / key)
