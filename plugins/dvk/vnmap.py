@@ -76,7 +76,7 @@ def _place_labels(points):
     labels, placed = [], []
 
     def box(x, y, anchor, text):
-        w = 0.6 * FONT * len(text) + 2
+        w = 0.62 * FONT * len(text) + 4        # Vietnamese letters with marks run a little wide
         x0 = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
         return (x0, y - FONT * 0.8, x0 + w, y + FONT * 0.25)
 
@@ -91,7 +91,7 @@ def _place_labels(points):
 
     for i, (x, y, r, text) in enumerate(points):
         options = []
-        for d in (2, 10):
+        for d in (2, 8, 16, 26):
             options += [(x + r + d, y + FONT * 0.35, "start"), (x - r - d, y + FONT * 0.35, "end"),
                         (x, y - r - d - 1, "middle"), (x, y + r + d + FONT - 2, "middle"),
                         (x + r * 0.7 + d, y - r * 0.7 - d / 2, "start"), (x + r * 0.7 + d, y + r * 0.7 + FONT, "start"),
