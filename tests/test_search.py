@@ -170,6 +170,15 @@ def test_owner_query_finds_the_model(browser, server):  # noqa: F811
     page.context.close()
 
 
+def test_locality_query_finds_the_model(browser, server):  # noqa: F811
+    # A record whose district or commune is written only in its locality (not in its name, owner or summary).
+    rid, data = next((i, r) for i, r in sorted(records()) if r.get("locality") and not r.get("draft")
+                     and fold(r["locality"]) not in fold(" ".join((r["name"], r["owner"], r["summary"]))))
+    page, status, results = run(browser, server, fold(data["locality"]), muc="mo-hinh")
+    assert f"/mo-hinh/{rid}/" in [r["url"] for r in results[:5]], (data["locality"], results[:5])
+    page.context.close()
+
+
 def test_filters_narrow_results_to_one_type_and_province(browser, server):  # noqa: F811
     page, status, results = run(browser, server, "dan van kheo", muc="van-ban")
     documents = len(list((ROOT / "content" / "van-ban").glob("*.md")))
