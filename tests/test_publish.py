@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import os
 import re
 import subprocess
@@ -49,6 +50,13 @@ def test_publish_to_a_folder(site, tmp_path):
     assert result.fingerprinted["/theme/css/site.css"] == f"/theme/css/{css}"
     for page in dest.rglob("*.html"):
         assert "/theme/css/site.css\"" not in page.read_text(encoding="utf-8"), page
+    # The search page loads its fingerprinted script, which finds the index under the site address.
+    search = (dest / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    script = re.search(rf'src="{re.escape(SITEURL)}/theme/js/(search\.[0-9a-f]{{10}}\.js)"', search)[1]
+    assert (dest / "theme" / "js" / script).is_file()
+    assert f'data-bundle="{SITEURL}/pagefind/"' in search
+    shards = json.loads((dest / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert (dest / "pagefind" / "pagefind.js").is_file() and all((dest / "pagefind" / s["path"]).is_dir() for s in shards)
     # Text files are pre-compressed; what a client unpacks is the page itself.
     raw = (dest / "index.html").read_bytes()
     assert gzip.decompress((dest / "index.html.gz").read_bytes()) == raw
