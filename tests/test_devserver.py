@@ -98,3 +98,26 @@ def test_an_open_page_reloads_itself_after_a_change(served):
                                timeout=WAIT * 1000)
         assert page.evaluate("window.notReloaded === undefined")    # a real reload, not a patched page
         browser.close()
+
+
+def test_a_change_to_the_theme_rebuilds_the_preview(tmp_path):
+    """The theme is watched too: a copy of it, named by a settings file of the test's own."""
+    import shutil
+    site = Site(tmp_path / "site")
+    site.model("me-do-dau")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = tmp_path / "pelican.conf.py"
+    settings.write_text(f"import runpy\nglobals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelican.conf.py')!r})"
+                        f".items() if k.isupper()}})\nTHEME = {str(theme)!r}\n", encoding="utf-8")
+    dev = DevServer(site.root, site.root / "preview", settings_file=settings, port=0, watch=[theme],
+                    log=lambda *a: None).start()
+    try:
+        base = f"http://127.0.0.1:{dev.port}"
+        assert "Theo dõi tin mới (Atom)" in fetch(base + "/mo-hinh/me-do-dau/")[1]
+        base_html = theme / "templates" / "base.html"
+        base_html.write_text(base_html.read_text(encoding="utf-8").replace("Theo dõi tin mới (Atom)", "Nhận tin mới qua Atom"),
+                             encoding="utf-8")
+        wait_for(lambda: "Nhận tin mới qua Atom" in fetch(base + "/mo-hinh/me-do-dau/")[1], "the theme edit never showed")
+    finally:
+        dev.stop()
