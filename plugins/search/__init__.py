@@ -20,7 +20,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from dvk.search import BUNDLE_DIR, SEARCH_URL, build_index, facets, model_filters, model_year, plan_shards, post_filters
+from dvk.search import BUNDLE_DIR, SEARCH_URL, SECTION_DOCUMENT, SECTION_MODEL, SECTION_POST, build_index, facets, model_filters, model_year, plan_shards, post_filters
 
 log = logging.getLogger(__name__)
 _plans: dict = {}      # output folder -> model shards planned for it
@@ -54,6 +54,8 @@ def get_generators(pelican):
 def add_template_globals(generator):
     generator.env.globals.update(model_search_filters=model_filters, model_year=model_year,
                                  post_search_filters=post_filters,
+                                 SEARCH_SECTIONS={"post": SECTION_POST, "model": SECTION_MODEL,
+                                                  "document": SECTION_DOCUMENT},
                                  search_url=f"{generator.settings['SITEURL']}/{SEARCH_URL}")
 
 
