@@ -37,6 +37,24 @@ def run_timed(cmd) -> tuple[float, float]:
     return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tuple[pathlib.Path, dict]:
+    """Write the synthetic corpus anew under ``work/corpus``; its folder and a figures row."""
+    corpus = work / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    from dvk.synthetic import write_corpus
+    t0 = time.perf_counter()
+    counts = write_corpus(corpus, models, posts, docs)
+    return corpus, {"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}
+
+
+def build_in_child(corpus: pathlib.Path, out: pathlib.Path) -> tuple[float, float]:
+    """Build ``corpus`` into ``out`` with the project's own build in a fresh process: wall seconds, peak MiB."""
+    return run_timed([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
+                      "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
+                      "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", type=int, default=20000)
@@ -46,20 +64,11 @@ def main():
     ap.add_argument("--no-anchor", action="store_true")
     args = ap.parse_args()
     work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-"))
-    corpus = work / "corpus"
-    if corpus.exists():
-        shutil.rmtree(corpus)
-
-    from dvk.synthetic import write_corpus
-    t0 = time.perf_counter()
-    counts = write_corpus(corpus, args.models, args.posts, args.docs)
-    print(json.dumps({"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}), flush=True)
+    corpus, row = fresh_corpus(work, args.models, args.posts, args.docs)
+    print(json.dumps(row), flush=True)
 
     out = work / "out-dvk"
-    build_cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
-                 "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
-                 "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")]
-    wall, peak = run_timed(build_cmd)
+    wall, peak = build_in_child(corpus, out)
     pages = sum(1 for _ in out.rglob("*.html"))
     ours = {"engine": "dan-van-kheo", "models": args.models, "posts": args.posts, "docs": args.docs,
             "pages": pages, "wall_s": round(wall, 2), "pages_per_s": round(pages / wall, 1),

@@ -48,10 +48,7 @@ import http.server
 import json
 import pathlib
 import re
-import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -60,6 +57,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from bench_build import build_in_child, fresh_corpus  # noqa: E402  (the same corpus and build as `invoke bench`)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,17 +78,9 @@ def emit(row: dict) -> None:
 # --------------------------------------------------------------------------
 
 def build_site(corpus: pathlib.Path, out: pathlib.Path) -> dict:
-    """Build ``corpus`` into ``out`` in a child process, like bench_build.py."""
-    cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
-           "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
-           "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")]
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - t0
-    if proc.returncode:
-        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
-    return {"step": "site-build", "wall_s": round(wall, 2),
-            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+    """Build ``corpus`` into ``out`` in a child process, as bench_build.py does."""
+    wall, peak = build_in_child(corpus, out)
+    return {"step": "site-build", "wall_s": round(wall, 2), "peak_rss_mib": round(peak)}
 
 
 def index_figures(site: pathlib.Path) -> dict:
@@ -433,13 +424,8 @@ def main():
         reindex = args.reindex
     else:
         work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-search-"))
-        corpus = work / "corpus"
-        if corpus.exists():
-            shutil.rmtree(corpus)
-        from dvk.synthetic import write_corpus
-        t0 = time.perf_counter()
-        counts = write_corpus(corpus, args.models, args.posts, args.docs)
-        emit({"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)})
+        corpus, row = fresh_corpus(work, args.models, args.posts, args.docs)
+        emit(row)
         site = work / "out-dvk"
         emit(build_site(corpus, site))
         reindex = True
