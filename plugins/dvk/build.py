@@ -116,7 +116,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         raise
     except Exception as exc:  # a template or plugin error: report it, keep output/
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+        # An error that speaks to the editor (``user_facing``) is passed on as it is; any other is named.
+        raise BuildFailed(str(exc) if getattr(exc, "user_facing", False) else f"{type(exc).__name__}: {exc}") from exc
     finally:
         logging.getLogger().removeHandler(collector)
         console.quiet = False

@@ -45,6 +45,11 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site: the message is in Vietnamese."""
 
+    user_facing = True
+
+    def __init__(self, message: str):
+        super().__init__(f"không tạo được chỉ mục tìm kiếm: {message}")
+
 
 @dataclass
 class Option:
