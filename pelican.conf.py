@@ -70,7 +70,11 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-READERS = {"rst": None}      # content is Markdown only
+# Content is Markdown only (.md, .markdown, read by plugins/frontmatter): Pelican's HTML reader and its
+# other Markdown extensions are switched off, and `invoke validate` refuses any other file under content/.
+READERS = {"rst": None, "html": None, "htm": None, "mkd": None, "mdown": None}
+# The summary (sapo) is plain text: shown escaped in cards, the lead and <meta> tags, never as markup.
+FORMATTED_FIELDS = []
 # Local previews have no site address yet; feeds get absolute links once SITEURL is set.
 LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 
@@ -94,4 +98,6 @@ MENUITEMS = (
 )
 TEMPLATE_PAGES = {"404.html": "404.html"}
 # Templates do not change during a build: no file check at every {% import %} of a component.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
+# Every value is escaped unless a template marks it safe: only HTML the build made itself (sanitised
+# Markdown, charts, the map, cached cards, responsive images) is, each in one place.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False, "autoescape": True}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus, load_corpus
-from .problems import InvalidContent, report
+from .problems import InvalidContent, report, warnings_report
 
 ROOT = Path(__file__).resolve().parents[2]
 _PRELOADED: dict[Path, Corpus] = {}
@@ -87,6 +87,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     data = Path(data or root / "data").resolve()
     say("Đang đọc và kiểm tra nội dung…")
     corpus = load_corpus(root, content, data, preview=preview)
+    if corpus.warnings:
+        say(warnings_report(corpus.warnings))
     corpus.raise_if_invalid()
     say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
         f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
@@ -148,6 +150,8 @@ def main(argv=None) -> int:
     try:
         if args.check:
             corpus = validate(args.root, args.content, args.data)
+            if corpus.warnings:
+                print(warnings_report(corpus.warnings), file=sys.stderr)
             if corpus.problems:
                 raise InvalidContent(corpus.problems)
             print(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {len(corpus.posts)} bài tin tức, "

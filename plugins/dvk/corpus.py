@@ -10,19 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
+from urllib.parse import unquote
 
-from . import schema
+from . import safety, sanitize, schema
 from .fields import Field, Taxonomy, Topic, parse_taxonomy
 from .problems import InvalidContent, Problem
 from .provinces import ProvinceRef, all_provinces, resolve
 from .text import fold, slugify
-from .yamlsrc import Source, YamlSyntaxError, read_text, split_front_matter
+from .yamlsrc import FileTooLarge, Source, YamlSyntaxError, read_text, split_front_matter
 
 DOCUMENTS_DIR = "van-ban"      # content/van-ban/*.md are official documents
 PAGES_DIR = "trang"            # content/trang/*.md are static pages
 YAML_SUFFIXES = (".yaml", ".yml")
+NOT_UTF8 = "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"
+# Addresses the build makes itself, which a post, document, page, record or topic may not take.
+RESERVED = {
+    "post": {"luu-tru", "trang"},          # /tin-tuc/luu-tru/, /tin-tuc/trang/N/ (and years, below)
+    "document": {"trang"},
+    "page": set(),
+    "model": {"trang", "loai", "cap", "nam", "chi-muc"},   # /mo-hinh/trang/N/, /mo-hinh/loai/…
+    "topic": {"tat-ca", "trang", "chu-de-khac"},          # /linh-vuc/<field>/tat-ca/ …
+}
 
 
 class ModelRecord:
@@ -94,6 +105,7 @@ class Corpus:
     documents: list[Entry] = dc_field(default_factory=list)
     pages: list[Entry] = dc_field(default_factory=list)
     problems: list[Problem] = dc_field(default_factory=list)
+    warnings: list[Problem] = dc_field(default_factory=list)   # shown to the editor; the build goes on
 
     def raise_if_invalid(self):
         if self.problems:
@@ -116,24 +128,24 @@ def _rel(root: Path, path: str) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...]):
-    """Files below ``folder`` with one of ``suffixes``, in a stable order."""
-    stack = [str(folder)]
-    found = []
-    while stack:
-        current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except FileNotFoundError:
-            continue
-        for e in entries:
-            if e.name.startswith("."):
-                continue
-            if e.is_dir():
-                stack.append(e.path)
-            elif e.name.endswith(suffixes):
-                found.append(e.path)
-    return sorted(found)
+def _walk(folder: Path, suffixes: tuple[str, ...], root: Path | None = None):
+    """Files below ``folder`` with one of ``suffixes``, in a stable order. A symbolic link leading out of
+    ``root`` (default: ``folder``) is left out here; ``_check_files`` reports it."""
+    return sorted(p for p, problem in safety.walk(Path(root or folder), Path(folder))
+                  if problem is None and p.endswith(suffixes))
+
+
+def _check_files(corpus: Corpus, content_dir: Path, data_dir: Path):
+    """Every file under content/ and data/: no symbolic link leading out of the repository, and under
+    content/ only what the site knows how to publish safely (Markdown, images, allowed attachments)."""
+    for folder, is_content in ((content_dir, True), (data_dir, False)):
+        for path, problem in safety.walk(corpus.root, folder):
+            if problem is None and is_content:
+                problem = safety.content_file_problem(content_dir, path)
+            elif problem is None and not path.endswith(YAML_SUFFIXES + (".json", ".md", ".txt", ".csv")):
+                problem = f"tệp “{os.path.basename(path)}” không phải tệp dữ liệu YAML (.yaml)"
+            if problem:
+                corpus.problems.append(Problem(_rel(corpus.root, path), None, None, problem))
 
 
 def _province_problem(name) -> str:
@@ -155,7 +167,9 @@ def _parse_file(path: str):
     except YamlSyntaxError as exc:
         return None, (exc.line, exc.message)
     except UnicodeDecodeError:
-        return None, (None, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8")
+        return None, (None, NOT_UTF8)
+    except FileTooLarge as exc:
+        return None, (None, exc.message)
 
 
 def _parse_all(paths: list[str]):
@@ -187,13 +201,31 @@ def _load_yaml_file(corpus: Corpus, path: str):
     except YamlSyntaxError as exc:
         corpus.problems.append(Problem(rel, exc.line, None, exc.message))
     except UnicodeDecodeError:
-        corpus.problems.append(Problem(rel, None, None, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"))
+        corpus.problems.append(Problem(rel, None, None, NOT_UTF8))
+    except FileTooLarge as exc:
+        corpus.problems.append(Problem(rel, None, None, exc.message))
     return rel, None, None
 
 
-def _check_image(corpus: Corpus, check: _FileChecker, path: tuple, src: str):
-    if src and not (corpus.root / "content" / src).is_file():
-        check.add(path, f"không tìm thấy tệp ảnh content/{src}")
+def _check_content_file(corpus: Corpus, check: _FileChecker, path: tuple, src, what: str = "tệp ảnh",
+                        types=safety.IMAGE_TYPES):
+    """A file named by a record or front matter: inside content/, present, of an allowed type."""
+    if not isinstance(src, str) or not src:
+        return
+    content = corpus.root / "content"
+    target = safety.inside(content, src)
+    if target is None:
+        check.add(path, f"đường dẫn “{src}” ra ngoài thư mục content/; cần một {what} trong content/, "
+                        "ví dụ images/mo-hinh/anh.jpg")
+    elif os.path.splitext(src)[1].lower() not in types:
+        check.add(path, f"“{src}” không phải loại tệp được phép; cần một trong: "
+                        f"{', '.join(sorted(t.lstrip('.').upper() for t in types))}")
+    elif not target.is_file():
+        check.add(path, f"không tìm thấy {what} content/{src.lstrip('/')}")
+
+
+def _check_image(corpus: Corpus, check: _FileChecker, path: tuple, src):
+    _check_content_file(corpus, check, path, src)
 
 
 def _load_taxonomy(corpus: Corpus, data_dir: Path):
@@ -217,7 +249,7 @@ def _load_models(corpus: Corpus, data_dir: Path):
     fields = taxonomy.by_id if taxonomy else {}
     topics = taxonomy.topics if taxonomy else {}
     seen: dict[str, str] = {}
-    paths = _walk(data_dir / "models", YAML_SUFFIXES)
+    paths = _walk(data_dir / "models", YAML_SUFFIXES, corpus.root)
     for path, (data, error) in zip(paths, _parse_all(paths)):
         rel = _rel(corpus.root, path)
         if error:
@@ -232,6 +264,10 @@ def _load_models(corpus: Corpus, data_dir: Path):
             check.add((), f"mã mô hình “{record_id}” bị trùng với {seen[record_id]}; mỗi mô hình cần một tên tệp riêng", line=1)
             continue
         seen[record_id] = rel
+        if record_id in RESERVED["model"]:
+            check.add((), f"mã mô hình “{record_id}” trùng với một địa chỉ trang của trang web (/mo-hinh/{record_id}/); "
+                          "hãy đặt tên tệp khác", line=1)
+            continue
         problems = schema.check(schema.MODEL, data)
         for p, message in problems:
             check.add(p, message)
@@ -240,10 +276,12 @@ def _load_models(corpus: Corpus, data_dir: Path):
         place = resolve(data["province"]) if isinstance(data.get("province"), str) else None
         if place is None and isinstance(data.get("province"), str):
             check.add(("province",), _province_problem(data["province"]))
-        field = fields.get(data.get("field"))
+        field = fields.get(data["field"]) if isinstance(data.get("field"), str) else None
         record_topics = []
         raw_topics = data.get("topics") or []
         for i, t in enumerate(raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+            if not isinstance(t, str):
+                continue   # reported by the schema check
             topic = topics.get(t)
             tpath = ("topics", i) if isinstance(raw_topics, list) else ("topics",)
             if topic is None:
@@ -262,17 +300,20 @@ def _load_models(corpus: Corpus, data_dir: Path):
         if recognized and isinstance(recognized.get("year"), int) and isinstance(data.get("registered"), int) \
                 and recognized["year"] < data["registered"]:
             check.add(("recognized", "year"), f"năm công nhận {recognized['year']} sớm hơn năm đăng ký {data['registered']}")
-        for i, image in enumerate(data.get("images") or []):
+        for i, image in enumerate(data["images"] if isinstance(data.get("images"), list) else []):
             if isinstance(image, dict) and isinstance(image.get("src"), str):
                 _check_image(corpus, check, ("images", i, "src"), image["src"])
+        description = data.get("description")
+        if isinstance(description, str) and ("<" in description or "](" in description):
+            _warn_removed(corpus, rel, description, source.line_of(("description",)) or 1, "description")
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            record = ModelRecord(record_id, rel, data, place, field, record_topics)
+            record = ModelRecord(record_id, rel, schema.coerce(schema.MODEL, data), place, field, record_topics)
             (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 
 def _load_entries(corpus: Corpus, content_dir: Path):
-    for path in _walk(content_dir, (".md", ".markdown")):
+    for path in _walk(content_dir, (".md", ".markdown"), corpus.root):
         rel = _rel(corpus.root, path)
         top = Path(os.path.relpath(path, content_dir)).parts[0]
         kind = "document" if top == DOCUMENTS_DIR else "page" if top == PAGES_DIR else "post"
@@ -281,7 +322,10 @@ def _load_entries(corpus: Corpus, content_dir: Path):
         try:
             text = read_text(path)
         except UnicodeDecodeError:
-            corpus.problems.append(Problem(rel, None, None, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"))
+            corpus.problems.append(Problem(rel, None, None, NOT_UTF8))
+            continue
+        except FileTooLarge as exc:
+            corpus.problems.append(Problem(rel, None, None, exc.message))
             continue
         parts = split_front_matter(text)
         if parts is None:
@@ -311,11 +355,19 @@ def _load_entries(corpus: Corpus, content_dir: Path):
         when = schema.parse_datetime(meta.get("date")) or (
             dt.datetime.combine(d, dt.time()) if (d := schema.parse_date(meta.get("date"))) else None)
         if meta.get("image"):
-            _check_image(corpus, check, ("image",), str(meta["image"]))
-        for i, att in enumerate(meta.get("attachments") or []):
-            if isinstance(att, dict) and isinstance(att.get("file"), str) and \
-                    not (corpus.root / "content" / att["file"]).is_file():
-                check.add(("attachments", i, "file"), f"không tìm thấy tệp đính kèm content/{att['file']}")
+            _check_image(corpus, check, ("image",), meta["image"])
+        attachments = meta.get("attachments")
+        for i, att in enumerate(attachments if isinstance(attachments, list) else []):
+            if isinstance(att, dict):
+                _check_content_file(corpus, check, ("attachments", i, "file"), att.get("file"), "tệp đính kèm",
+                                    safety.ATTACHMENT_TYPES)
+        _check_links(corpus, check, parts[1], parts[2], path)
+        _warn_removed(corpus, rel, parts[1], parts[2])
+        if slug in RESERVED[kind] or (kind == "post" and slug.isdigit()):
+            check.add(("slug",) if "slug" in meta else ("title",),
+                      f"địa chỉ trang “{slug}” trùng với một trang do trang web tự tạo; hãy đặt “slug” khác")
+        if not problems:
+            meta = schema.coerce(spec, meta)
         entry = Entry(kind, rel, path, meta, slug, when, place)
         entry.checker = check  # kept for the cross-checks below
         {"document": corpus.documents, "page": corpus.pages, "post": corpus.posts}[kind].append(entry)
@@ -328,6 +380,32 @@ def _load_entries(corpus: Corpus, content_dir: Path):
             seen.setdefault(e.slug, e.path)
 
 
+_LINK = re.compile(r"""(!\[[^\]]*\]\(\s*<?|\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)(\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)?([^)\s"'>]*)""")
+
+
+def _check_links(corpus: Corpus, check: _FileChecker, body: str, first_line: int, source_path: str):
+    """Links and images in a Markdown body that name a file of the site must stay inside content/."""
+    content = Path(os.path.realpath(corpus.root / "content"))
+    for number, line in enumerate(body.splitlines(), first_line):
+        for m in _LINK.finditer(line):
+            kind, marker, target = m.group(1), m.group(2), m.group(3)
+            is_file = marker or kind.startswith("!") or kind.startswith("src")   # links without a marker are addresses
+            if not is_file or not target or "://" in target or target.startswith(("#", "mailto:", "tel:", "//", "?")):
+                continue
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            base = content if (marker or path.startswith("/")) else Path(source_path).parent
+            full = os.path.realpath(base / path.lstrip("/"))
+            if not full.startswith(str(content) + os.sep):
+                check.add((), f"liên kết “{target}” trỏ ra ngoài thư mục content/; chỉ được dẫn tới tệp trong "
+                              "content/, ví dụ {static}/images/anh.jpg", line=number)
+
+
+def _warn_removed(corpus: Corpus, rel: str, markdown: str, first_line: int, field: str | None = None):
+    for line, what in sanitize.removed(markdown, first_line):
+        corpus.warnings.append(Problem(rel, line, field, f"{what} sẽ bị bỏ khi đăng (trang web không đăng mã HTML có "
+                                                         "thể chạy được hay tải nội dung từ nơi khác)"))
+
+
 def _check_references(corpus: Corpus, data_dir: Path):
     """Posts naming models, reports naming posts: every reference must resolve."""
     known_models = corpus.models.keys() | corpus.drafts.keys()
@@ -338,7 +416,7 @@ def _check_references(corpus: Corpus, data_dir: Path):
             if mid in known_models:
                 continue
             if existing_files is None:   # a model with problems is reported in its own file
-                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES)}
+                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES, corpus.root)}
             if mid not in existing_files:
                 e.checker.add(("models", i) if isinstance(models, list) else ("models",),
                               f"không có mô hình mã “{mid}” (cần tệp data/models/…/{mid}.yaml)")
@@ -351,7 +429,7 @@ def _check_references(corpus: Corpus, data_dir: Path):
 
 def _load_reports(corpus: Corpus, data_dir: Path):
     topics = corpus.taxonomy.topics if corpus.taxonomy else {}
-    for path in _walk(data_dir / "reports", YAML_SUFFIXES):
+    for path in _walk(data_dir / "reports", YAML_SUFFIXES, corpus.root):
         rel, source, data = _load_yaml_file(corpus, path)
         if source is None:
             continue
@@ -395,6 +473,7 @@ def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False) ->
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
     corpus = Corpus(root=root, taxonomy=None, preview=preview)
+    _check_files(corpus, content_dir, data_dir)
     _load_taxonomy(corpus, data_dir)
     _load_models(corpus, data_dir)
     _load_reports(corpus, data_dir)

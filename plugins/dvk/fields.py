@@ -1,7 +1,10 @@
 """The four fields (lĩnh vực) and their topics, from ``data/fields.yaml``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,21 @@ def parse_taxonomy(data) -> tuple[Taxonomy | None, list[tuple[tuple, str]]]:
         for key in ("id", "name", "slug"):
             if not isinstance(f.get(key), str) or not f.get(key):
                 problems.append((("fields", i, key), "thiếu trường bắt buộc"))
+            elif key != "name" and not _SLUG.fullmatch(f[key]):
+                problems.append((("fields", i, key), f"“{f[key]}” không dùng được trong địa chỉ trang; cần chữ "
+                                                     "thường không dấu, số và dấu gạch ngang, ví dụ kinh-te"))
+        if not isinstance(f.get("topics") or [], list):
+            problems.append((("fields", i, "topics"), "cần một danh sách các chủ đề"))
+            continue
         topics = []
         for j, t in enumerate(f.get("topics") or []):
-            if not isinstance(t, dict) or not t.get("id") or not t.get("name"):
-                problems.append((("fields", i, "topics", j), "cần id và name của chủ đề"))
+            if not isinstance(t, dict) or not isinstance(t.get("id"), str) or not isinstance(t.get("name"), str) \
+                    or not t["id"] or not t["name"]:
+                problems.append((("fields", i, "topics", j), "cần id và name (văn bản) của chủ đề"))
                 continue
+            if not _SLUG.fullmatch(t["id"]):
+                problems.append((("fields", i, "topics", j, "id"), f"mã chủ đề “{t['id']}” không hợp lệ; cần chữ "
+                                                                   "thường không dấu, số và dấu gạch ngang"))
             if t["id"] in seen_topics:
                 problems.append((("fields", i, "topics", j, "id"), f"mã chủ đề “{t['id']}” bị trùng"))
             seen_topics.add(t["id"])

@@ -33,3 +33,9 @@ def report(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
     lines.append(f"Tìm thấy {len(problems)} lỗi trong {files} tệp.")
     return "\n".join(lines)
+
+
+def warnings_report(warnings: list[Problem]) -> str:
+    """Warnings (nothing stops the build): one line each, headed so an editor tells them from errors."""
+    lines = [f"Cảnh báo: {w}" for w in sorted(warnings, key=lambda p: (p.path, p.line or 0, p.field or ""))]
+    return "\n".join(lines)

@@ -76,8 +76,10 @@ class Text(Spec):
 @dataclass
 class Url(Spec):
     def check(self, value, path):
-        if not isinstance(value, str) or not re.match(r"https?://[^\s]+$", value):
-            yield path, f"cần một địa chỉ web bắt đầu bằng http:// hoặc https://, nhưng nhận được {_show(value)}"
+        from .safety import web_url_problem
+        problem = web_url_problem(value)
+        if problem:
+            yield path, f"{problem}, nhưng nhận được {_show(value)}"
 
     def json(self):
         return self._j({"type": "string", "format": "uri", "pattern": "^https?://"})
@@ -133,7 +135,7 @@ class Choice(Spec):
     choices: dict = dc_field(default_factory=dict)   # value -> Vietnamese label
 
     def check(self, value, path):
-        if value not in self.choices:
+        if not isinstance(value, (str, int, float, bool)) or value not in self.choices:
             options = ", ".join(f"{k} ({v})" for k, v in self.choices.items())
             yield path, f"giá trị {_show(value)} không hợp lệ; cần một trong: {options}"
 
@@ -406,3 +408,20 @@ def check(spec: Spec, data: Any) -> list[tuple[Path, str]]:
 
 def json_schema(spec: Record, schema_id: str) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **spec.json()}
+
+
+def coerce(spec: Spec, data: Any) -> Any:
+    """``data`` (already checked against ``spec``) with every date written as text turned into a date.
+
+    YAML reads ``date: 2024-07-22`` as a date but ``date: "2024-07-22"`` as text; both pass ``check``,
+    so the build must see the same value for both (validation and build agree on every value).
+    """
+    if isinstance(spec, Date) and isinstance(value := data, str):
+        return parse_date(value) or data
+    if isinstance(spec, DateTime) and isinstance(data, str):
+        return parse_datetime(data) or data
+    if isinstance(spec, Record) and isinstance(data, dict):
+        return {k: coerce(spec.keys[k], v) if k in spec.keys else v for k, v in data.items()}
+    if isinstance(spec, ListOf) and isinstance(data, list):
+        return [coerce(spec.item, v) for v in data]
+    return data

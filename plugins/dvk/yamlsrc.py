@@ -6,6 +6,7 @@ files with a problem.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -14,9 +15,36 @@ import yaml
 from .text import nfc
 
 try:
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+MAX_BYTES = 4 * 1024 * 1024      # a record or a post is a few kilobytes; anything this big is a mistake or an attack
+MAX_DEPTH = 12                   # the content model nests three levels; a few more for editors' freedom
+MAX_NODES = 100_000              # values in one document
+
+
+class _StrictLoader(_Base):
+    """PyYAML's safe loader (libyaml's parser), refusing a key written twice in one mapping.
+
+    Plain PyYAML keeps the last of two equal keys without a word, so an editor who writes ``name:`` twice
+    publishes the second and never learns that the first was lost.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    key = (key_node.tag, key_node.value)
+                    if key in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"khóa “{nfc(key_node.value)}” được viết hai lần", key_node.start_mark)
+                    seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+_Loader = _StrictLoader
 
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?(?P<body>.*)\Z",
                           re.MULTILINE | re.DOTALL)
@@ -41,14 +69,23 @@ class Source:
         self.text = nfc(self.text)
 
     def load(self):
-        """The parsed document. The text is NFC already (``read_text``), so every string in it is too."""
+        """The parsed document. The text is NFC already (``read_text``), so every string in it is too.
+
+        Whatever the text, this returns plain data or raises ``YamlSyntaxError`` with a Vietnamese
+        message: no Python exception of any other kind escapes (deep nesting, aliases, huge input).
+        """
         try:
-            return yaml.load(self.text, Loader=_Loader)
+            data = yaml.load(self.text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + self.first_line if mark else None
+            if "được viết hai lần" in (exc.problem or ""):
+                raise YamlSyntaxError(line, f"{exc.problem}; mỗi khóa chỉ được có một lần, hãy xóa hoặc gộp "
+                                            "một trong hai dòng") from None
             detail = " ".join(filter(None, [exc.context, exc.problem]))
             raise YamlSyntaxError(line, f"YAML không đọc được ({detail}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép") from None
+        except RecursionError:
+            raise YamlSyntaxError(None, f"các giá trị lồng nhau quá sâu; nội dung chỉ cần tối đa {MAX_DEPTH} cấp") from None
         except yaml.YAMLError as exc:
             raise YamlSyntaxError(None, f"YAML không đọc được ({exc})") from None
         except (ValueError, OverflowError):
@@ -58,6 +95,10 @@ class Source:
             raise YamlSyntaxError(line + self.first_line - 1 if line else None,
                                   f"{where}ngày “{value}” không có thật; cần một ngày có thật dạng năm-tháng-ngày, "
                                   "ví dụ 2024-07-22 hoặc 2024-07-22 09:40") from None
+        problem = shape_problem(data)
+        if problem:
+            raise YamlSyntaxError(self.first_line, problem)
+        return data
 
     def line_of(self, path: tuple) -> int | None:
         """File line of the value at ``path`` (keys and list indices), or of its nearest parent."""
@@ -83,6 +124,33 @@ class Source:
         return line + self.first_line
 
 
+def shape_problem(data) -> str | None:
+    """Why ``data`` is no shape a content file can have, or None.
+
+    Refused: nesting deeper than ``MAX_DEPTH``, more than ``MAX_NODES`` values, and a list or mapping used
+    twice through a YAML alias (``*name``): aliases let a few lines expand into billions of values
+    ("billion laughs"), and nothing in the content model needs them.
+    """
+    seen: set[int] = set()
+    stack = [(data, 1)]
+    count = 0
+    while stack:
+        value, depth = stack.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > MAX_DEPTH:
+            return f"các giá trị lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); nội dung chỉ cần vài cấp"
+        if id(value) in seen:
+            return "tệp dùng bí danh YAML (“&tên” rồi “*tên”) để lặp lại một nhóm giá trị; hãy viết thẳng giá trị ra"
+        seen.add(id(value))
+        children = list(value.keys()) + list(value.values()) if isinstance(value, dict) else value
+        count += len(children)
+        if count > MAX_NODES:
+            return f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}); mỗi tệp chỉ nên chứa một hồ sơ".replace(",", ".")
+        stack.extend((child, depth + 1) for child in children)
+    return None
+
+
 _DATE_VALUE = re.compile(r"^\s*(?:-\s+)?(?:(?P<key>[^:#\n]+?)\s*:\s+)?(?P<value>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
                          r"(?:(?:[Tt]|[ \t]+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)\s*(?:#.*)?$")
 
@@ -101,10 +169,22 @@ def impossible_date(text: str) -> tuple[int | None, str | None, str]:
     return None, None, "?"
 
 
+class FileTooLarge(Exception):
+    """A content file over ``MAX_BYTES``: message in Vietnamese."""
+
+    def __init__(self, size: int):
+        self.message = (f"tệp quá lớn ({size / 1024 / 1024:.1f} MB); một hồ sơ, bài viết hay văn bản cần dưới "
+                        f"{MAX_BYTES // 1024 // 1024} MB").replace(".", ",", 1)
+        super().__init__(self.message)
+
+
 def read_text(path) -> str:
-    """A UTF-8 text file, NFC-normalised."""
+    """A UTF-8 text file, NFC-normalised; ``FileTooLarge`` past ``MAX_BYTES``."""
     with open(path, encoding="utf-8-sig") as fh:
-        return nfc(fh.read())
+        text = fh.read(MAX_BYTES + 1)
+    if len(text) > MAX_BYTES:
+        raise FileTooLarge(os.path.getsize(path))
+    return nfc(text)
 
 
 def split_front_matter(text: str) -> tuple[Source, str, int] | None:

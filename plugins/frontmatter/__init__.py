@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 
+from markupsafe import Markup
+
 from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 
 from dvk.corpus import DOCUMENTS_DIR, PAGES_DIR
+from dvk import sanitize
 from dvk.schema import parse_date
 from dvk.text import nfc, slugify
 from dvk.yamlsrc import Source, read_text
@@ -37,8 +40,13 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
         metadata = self._parse_yaml_metadata(raw, source_path)
         if folder == PAGES_DIR:
             metadata.setdefault("template", "page")
+        if isinstance(raw.get("summary"), str):
+            # The sapo is plain text. Escaped once here, it reads literally in templates (autoescape leaves
+            # Markup alone) and in Atom feeds, whose <summary type="html"> a feed reader would run as markup.
+            metadata["summary"] = Markup.escape(raw["summary"])
         self._md.Meta = {k: [str(v)] for k, v in raw.items()}
-        return nfc(self._md.reset().convert(m.group("content"))), metadata
+        # Raw HTML an editor or an import wrote is cleaned here, once, before anything else sees it.
+        return sanitize.clean(nfc(self._md.reset().convert(m.group("content")))), metadata
 
     @staticmethod
     def _document_metadata(raw: dict) -> dict:

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cmarkgfm
+from markupsafe import Markup
 from pelican.generators import Generator
+
+from dvk import sanitize
 
 from dvk import build as dvk_build
 from dvk.catalog import INDEX_URL, catalog_index, facets
@@ -196,7 +199,8 @@ class ShowcaseGenerator(Generator):
                 description = m.data.get("description")
                 self._write(f"mo-hinh/{m.id}/", template, record=m, related=related,
                             mentions=mentions.get(m.id, []),
-                            description_html=cmarkgfm.markdown_to_html(description) if description else "")
+                            description_html=Markup(sanitize.clean(cmarkgfm.markdown_to_html(description)))
+                            if description else "")
 
         say = self.settings.get("DVK_PROGRESS") or (lambda message: None)
         say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
