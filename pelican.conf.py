@@ -3,6 +3,8 @@
 Build with ``invoke build`` (never plain ``pelican``): it validates content and
 data first and swaps the new site into ``output/`` only when all went well.
 """
+import base64
+import hashlib
 import logging
 import os
 import sys
@@ -87,6 +89,25 @@ MARKDOWN = {
 }
 TYPOGRIFY = False
 LOAD_CONTENT_CACHE = False
+
+# Defence in depth behind escaping and sanitising: a page runs scripts only from the site itself (Pagefind's
+# WebAssembly included) and the one inline script below, which applies the remembered font size before the
+# first paint; it loads nothing from another host and sends no form elsewhere. Inline styles stay allowed
+# (the charts' SVG carries its own <style>); the sanitiser already strips style from editors' HTML.
+FONT_SCALE_SCRIPT = ('try{var s=localStorage.getItem("dvk-co-chu");'
+                     'if(s)document.documentElement.style.setProperty("--dvk-font-scale",s)}catch(e){}')
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval' 'sha256-%s'" % base64.b64encode(
+        hashlib.sha256(FONT_SCALE_SCRIPT.encode()).digest()).decode(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])
 
 MENUITEMS = (
     ("Tin tức", "/tin-tuc/"),

@@ -64,6 +64,66 @@ def _discard(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# ------------------------------------------------------------------ the output folder, swapped atomically
+#
+# ``output`` is a symbolic link to a folder under ``.output.versions/``. A build writes a new folder there
+# and replaces the link with one ``rename()``: whatever kills the build, ``output`` names either the old site
+# or the new one, never nothing or half of one. What a killed build left behind is removed by the next build.
+
+
+def versions_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}.versions"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_leftovers(output: Path) -> None:
+    """Remove old sites and folders of builds that no longer run (killed, crashed); keep the current site
+    and the folders of builds still running."""
+    current = os.path.realpath(output) if output.is_symlink() else None
+    folder = versions_dir(output)
+    leftovers = [folder / name for name in (os.listdir(folder) if folder.is_dir() else [])]
+    leftovers += [output.parent / n for n in os.listdir(output.parent)
+                  if n.startswith((f".{output.name}.building-", f".{output.name}.previous-", f".{output.name}.link-"))]
+    for path in leftovers:
+        if os.path.realpath(path) == current:
+            continue
+        pid = path.name.rsplit("-", 2)[-2] if path.name.startswith(("building-", f".{output.name}.building-")) else None
+        if pid and pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+            continue
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            _discard(path)
+
+
+def _new_staging(output: Path) -> Path:
+    folder = versions_dir(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"building-{os.getpid()}-{time.time_ns()}"
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    """Make ``output`` the site just built in ``staging``, in one atomic rename of a symbolic link."""
+    site = staging.with_name(f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    staging.rename(site)
+    link = output.parent / f".{output.name}.link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(site, output.parent), link)
+    if output.exists() and not output.is_symlink():
+        # A real folder from before this scheme (or made by hand): moved aside once, then linked.
+        output.rename(versions_dir(output) / f"old-{os.getpid()}-{time.time_ns()}")
+    os.replace(link, output)
+
+
 def validate(root=ROOT, content=None, data=None) -> Corpus:
     return load_corpus(root, content, data)
 
@@ -82,7 +142,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
 
     started = time.perf_counter()
     root = Path(root).resolve()
-    output = Path(output or root / "output").resolve()
+    output = Path(os.path.abspath(output or root / "output"))   # not resolved: ``output`` is a link we replace
     content = Path(content or root / "content").resolve()
     data = Path(data or root / "data").resolve()
     say("Đang đọc và kiểm tra nội dung…")
@@ -93,8 +153,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
         f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
 
-    staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    _clean_leftovers(output)
+    staging = _new_staging(output)
     settings = read_settings(str(settings_file or root / "pelican.conf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(staging), "DVK_ROOT": str(root), "DVK_DATA_PATH": str(data),
         "DVK_PREVIEW": preview,   # drafts and scheduled posts shown with a banner (plugins/preview)
@@ -125,12 +185,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         console.quiet = False
         _PRELOADED.pop(root, None)
 
-    previous = output.parent / f".{output.name}.previous-{os.getpid()}-{time.monotonic_ns()}"   # may still be going
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    if previous.exists():
-        _discard(previous)
+    _swap_in(staging, output)
+    _clean_leftovers(output)
     pages = sum(1 for _, _, names in os.walk(output) for name in names if name.endswith(".html"))
     return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models),
                        sum(1 for p in corpus.posts if p.published))

@@ -402,8 +402,7 @@ def _check_links(corpus: Corpus, check: _FileChecker, body: str, first_line: int
 
 def _warn_removed(corpus: Corpus, rel: str, markdown: str, first_line: int, field: str | None = None):
     for line, what in sanitize.removed(markdown, first_line):
-        corpus.warnings.append(Problem(rel, line, field, f"{what} sẽ bị bỏ khi đăng (trang web không đăng mã HTML có "
-                                                         "thể chạy được hay tải nội dung từ nơi khác)"))
+        corpus.warnings.append(Problem(rel, line, field, f"{what} sẽ bị bỏ khi đăng"))
 
 
 def _check_references(corpus: Corpus, data_dir: Path):

@@ -38,4 +38,6 @@ def report(problems: list[Problem]) -> str:
 def warnings_report(warnings: list[Problem]) -> str:
     """Warnings (nothing stops the build): one line each, headed so an editor tells them from errors."""
     lines = [f"Cảnh báo: {w}" for w in sorted(warnings, key=lambda p: (p.path, p.line or 0, p.field or ""))]
+    lines.append("Trang web không đăng mã HTML chạy được (script, thuộc tính on…, iframe, style…) hay tải nội dung "
+                 "từ trang khác; hãy xóa các phần đó khỏi tệp để hết cảnh báo.")
     return "\n".join(lines)

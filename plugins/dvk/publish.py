@@ -198,7 +198,7 @@ def publish(root, config: Config, *, output=None, settings_file=None, deploy: bo
     from .problems import InvalidContent, report
     started = time.perf_counter()
     root = Path(root).resolve()
-    output = Path(output or root / "output").resolve()
+    output = Path(os.path.abspath(output or root / "output"))   # a link to the current build (dvk.build)
     with _Steps(log) as steps:
         steps.task("Đang kiểm tra nội dung và dựng trang (trang lớn có thể mất vài phút)")
         try:

@@ -41,15 +41,27 @@ DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript",
                      "noembed", "noframes", "plaintext"}
 
 
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """An image from another site would tell that site who reads the page (and the CSP blocks it anyway)."""
+    if tag == "img" and attribute == "src" and _FOREIGN.match(value):
+        return None
+    return value
+
+
+_FOREIGN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
 def clean(html: str) -> str:
     """``html`` with everything outside the allow-list removed. Build-made HTML never goes through here:
     only what an editor or an import wrote."""
     if not html:
         return ""
     return nh3.clean(html, tags=TAGS, clean_content_tags=DROP_WITH_CONTENT, attributes=ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
+                     attribute_filter=_local_images_only, url_schemes=URL_SCHEMES, link_rel=None,
+                     strip_comments=True)
 
 
+_FOREIGN_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*((?:https?:)?//[^)\s>]{0,40})", re.IGNORECASE)
 _BAD_SCHEME = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data|file)\s*:)", re.IGNORECASE)
 _ALLOWED_URL = re.compile(r"^(?:(?:https?|mailto|tel):|[^:]*$|\{(?:static|filename|attach)\})", re.IGNORECASE)
 _URL_ATTRS = {"href", "src", "cite"}
@@ -73,6 +85,8 @@ class _Finder(HTMLParser):
                 self.found.append((line, f"thuộc tính “{name}” của thẻ <{tag}>"))
             elif name in _URL_ATTRS and value and not _ALLOWED_URL.match(value.strip()):
                 self.found.append((line, f"địa chỉ “{value.strip()[:40]}” của thẻ <{tag}>"))
+            elif tag == "img" and name == "src" and value and _FOREIGN.match(value):
+                self.found.append((line, f"ảnh lấy từ trang khác “{value.strip()[:40]}” (hãy tải ảnh về content/images/)"))
 
     handle_startendtag = handle_starttag
 
@@ -96,6 +110,8 @@ def removed(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
         for number, line in enumerate(markdown.splitlines(), first_line):
             for m in _BAD_SCHEME.finditer(line):
                 found.append((number, f"liên kết tới địa chỉ “{m.group(1).replace(' ', '')}…”"))
+            for m in _FOREIGN_MD_IMAGE.finditer(line):
+                found.append((number, f"ảnh lấy từ trang khác “{m.group(1)}” (hãy tải ảnh về content/images/)"))
     seen, out = set(), []
     for item in sorted(found):
         if item not in seen:

@@ -72,8 +72,8 @@ def _content_path(src: str, source_path: str, content_dir: str) -> str | None:
 
     None for an image on another site (left as it is).
     """
-    if "://" in src or src.startswith(("//", "data:")):
-        return None
+    if not src.strip() or "://" in src or src.startswith(("//", "data:")):
+        return None   # no file of ours (the sanitiser has already dropped images from other sites)
     for prefix in ("{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"):
         if src.startswith(prefix):
             src = src[len(prefix):]
