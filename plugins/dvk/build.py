@@ -113,7 +113,7 @@ def _new_staging(output: Path) -> Path:
 
 def _swap_in(staging: Path, output: Path) -> None:
     """Make ``output`` the site just built in ``staging``, in one atomic rename of a symbolic link."""
-    site = staging.with_name(f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    site = staging.with_name(f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9}")
     staging.rename(site)
     link = output.parent / f".{output.name}.link-{os.getpid()}"
     link.unlink(missing_ok=True)

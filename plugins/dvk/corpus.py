@@ -305,7 +305,10 @@ def _load_models(corpus: Corpus, data_dir: Path):
                 _check_image(corpus, check, ("images", i, "src"), image["src"])
         description = data.get("description")
         if isinstance(description, str) and ("<" in description or "](" in description):
-            _warn_removed(corpus, rel, description, source.line_of(("description",)) or 1, "description")
+            key_line = source.line_of(("description",)) or 1
+            header = source.text.splitlines()[key_line - 1] if key_line <= source.text.count("\n") + 1 else ""
+            block = bool(re.search(r":\s*[|>][+-]?\d*\s*(#.*)?$", header))   # "description: |": text starts below
+            _warn_removed(corpus, rel, description, key_line + block, "description")
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
             record = ModelRecord(record_id, rel, schema.coerce(schema.MODEL, data), place, field, record_topics)
@@ -396,7 +399,7 @@ def _check_links(corpus: Corpus, check: _FileChecker, body: str, first_line: int
             base = content if (marker or path.startswith("/")) else Path(source_path).parent
             full = os.path.realpath(base / path.lstrip("/"))
             if not full.startswith(str(content) + os.sep):
-                check.add((), f"liên kết “{target}” trỏ ra ngoài thư mục content/; chỉ được dẫn tới tệp trong "
+                check.add((), f"liên kết “{marker or ''}{target}” trỏ ra ngoài thư mục content/; chỉ được dẫn tới tệp trong "
                               "content/, ví dụ {static}/images/anh.jpg", line=number)
 
 

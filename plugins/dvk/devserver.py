@@ -279,6 +279,26 @@ class DevServer:
             self.stop()
 
 
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
+
+
+def host_allowed(header: str | None, bound: str, port: int) -> bool:
+    """Whether a request's ``Host:`` names this server: localhost, 127.0.0.1 or ::1 (with our port or none),
+    or the address it was explicitly bound to (``--host 192.168.1.5`` to preview from a phone)."""
+    if not header:
+        return False
+    header = header.strip().lower()
+    if header.startswith("["):
+        name, _, rest = header[1:].partition("]")
+        port_text = rest[1:] if rest.startswith(":") else ""
+    else:
+        name, _, port_text = header.partition(":")
+    if port_text and port_text != str(port):
+        return False
+    allowed = LOCAL_NAMES | ({bound.lower()} if bound not in ("0.0.0.0", "::", "") else set())
+    return name in allowed
+
+
 def _handler(dev: DevServer):
     class Handler(http.server.SimpleHTTPRequestHandler):
         server_version = "DanVanKheoPreview/1"
@@ -325,6 +345,11 @@ def _handler(dev: DevServer):
                     return
 
         def do_GET(self):
+            if not host_allowed(self.headers.get("Host"), dev.host, dev.port):
+                # DNS rebinding: a page on another site whose name now points at this machine must not read
+                # the preview (drafts included).
+                return self._send(403, "Bản xem trước chỉ mở được tại http://localhost:"
+                                       f"{dev.port}/ trên chính máy này.", "text/plain; charset=utf-8")
             path = unquote(urlsplit(self.path).path)
             state = dev.state
             if path.startswith(PREFIX):

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import slugify
+
+RESERVED_TOPIC_SLUGS = {"tat-ca", "trang", "chu-de-khac"}   # /linh-vuc/<field>/tat-ca/, …/trang/N/
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -61,6 +64,9 @@ def parse_taxonomy(data) -> tuple[Taxonomy | None, list[tuple[tuple, str]]]:
                     or not t["id"] or not t["name"]:
                 problems.append((("fields", i, "topics", j), "cần id và name (văn bản) của chủ đề"))
                 continue
+            if slugify(t["name"]) in RESERVED_TOPIC_SLUGS:
+                problems.append((("fields", i, "topics", j, "name"), f"chủ đề “{t['name']}” có địa chỉ "
+                                 f"“{slugify(t['name'])}” trùng với một trang do trang web tự tạo; hãy đổi tên chủ đề"))
             if not _SLUG.fullmatch(t["id"]):
                 problems.append((("fields", i, "topics", j, "id"), f"mã chủ đề “{t['id']}” không hợp lệ; cần chữ "
                                                                    "thường không dấu, số và dấu gạch ngang"))

@@ -34,7 +34,7 @@ ORIGINAL_MAX = 2560
 OG_SIZE = (1200, 630)
 MAX_PIXELS = 40_000_000          # 40 megapixels: a large camera photo is ~24
 QUALITY = {"webp": 78, "jpeg": 82}
-VERSION = 1                       # bump when the processing changes: every cached result is redone
+VERSION = 2                       # bump when the processing changes: every cached result is redone
 DERIVED_DIR = "anh"               # derivatives are published under /anh/<key>/
 DEFAULT_SIZES = "(min-width: 48rem) 44rem, 100vw"
 
@@ -175,6 +175,7 @@ class ImageProcessor:
         png = os.path.splitext(rel)[1].lower() == ".png" or _has_alpha(im)
         icc = im.info.get("icc_profile")
         im = im.convert("RGBA" if _has_alpha(im) else "RGB")
+        im.info = {}    # no EXIF, XMP or comment travels on (Pillow would write im.info's back out); ICC aside
         tmp = folder.with_name(folder.name + f".tmp-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
@@ -133,6 +134,12 @@ def process_images(generators):
         for i, img in enumerate(record.data.get("images") or []):
             if is_raster(img["src"]):
                 jobs.setdefault(img["src"], (record.path, f"images[{i}].src", None))
+    if static_gen:
+        # A draft's files (its picture, the images in its text, its attachments) never reach production.
+        hidden = _draft_only_files(articles_gen, pages_gen, context, content_dir) - set(jobs)
+        static_gen.staticfiles[:] = [sc for sc in static_gen.staticfiles
+                                     if Path(sc.relative_source_path).as_posix() not in hidden]
+        context["staticfiles"] = static_gen.staticfiles
     raster_static = [sc for sc in (static_gen.staticfiles if static_gen else []) if is_raster(sc.relative_source_path)]
     for sc in raster_static:
         rel = Path(sc.relative_source_path).as_posix()
@@ -142,6 +149,35 @@ def process_images(generators):
     if jobs:
         _process_and_publish(p, jobs, static_gen, context, any_gen.output_path)
     _rewrite_entries(p, entries, content_dir)
+
+
+_LINKED = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""")
+
+
+def _files_of(entry, content_dir) -> set[str]:
+    """The files under content/ one post or page uses: its picture, its attachments, what its text links to."""
+    found = set()
+    links = _LINKED.findall(entry._content or "")
+    links += [str(getattr(entry, "image", "") or "")]
+    links += ["/" + str(a.get("file", "")).lstrip("/") for a in (getattr(entry, "attachments", None) or [])
+              if isinstance(a, dict)]
+    for src in links:
+        rel = _content_path(src, entry.source_path, content_dir) if src else None
+        if rel and not rel.startswith(".."):
+            found.add(rel)
+    return found
+
+
+def _draft_only_files(articles_gen, pages_gen, context, content_dir) -> set[str]:
+    drafts = list(getattr(articles_gen, "drafts", []) or []) + list(getattr(pages_gen, "draft_pages", []) or [])
+    public = (list(articles_gen.articles) if articles_gen else []) + (list(pages_gen.pages) if pages_gen else [])
+    hidden = {f for e in drafts for f in _files_of(e, content_dir)}
+    hidden |= {img.get("src") for r in (context.get("dvk_draft_models") or {}).values()
+               for img in (r.data.get("images") or []) if isinstance(img, dict)}
+    shown = {f for e in public for f in _files_of(e, content_dir)}
+    shown |= {img.get("src") for r in (context.get("dvk_models") or {}).values()
+              for img in (r.data.get("images") or []) if isinstance(img, dict)}
+    return hidden - shown
 
 
 def _process_and_publish(p, jobs, static_gen, context, output_path):

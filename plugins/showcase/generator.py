@@ -143,7 +143,7 @@ class ShowcaseGenerator(Generator):
         self.models, self.taxonomy, self.stats, self.provinces = models, taxonomy, stats, provinces
         self.reports, self.reports_by_province = corpus.reports, reports_by_province
         self.context.update(
-            dvk_models=corpus.models, dvk_fields=taxonomy.fields, dvk_field_by_id=taxonomy.by_id,
+            dvk_models=corpus.models, dvk_draft_models=corpus.drafts, dvk_fields=taxonomy.fields, dvk_field_by_id=taxonomy.by_id,
             dvk_topics=taxonomy.topics, dvk_topic_slugs=topic_slugs, dvk_provinces=provinces,
             dvk_stats=stats, dvk_reports=corpus.reports, empty_tally=Tally(), dvk_coverage=coverage,
         )

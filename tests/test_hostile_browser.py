@@ -1,0 +1,132 @@
+"""The hostile corpus (tests/hostile.py) built and opened page by page in headless Chromium.
+
+No payload may run (``__pwn`` is never called), no request may leave the local server, and a field shown
+as text must read literally, payload and all.
+"""
+import functools
+import html
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from hostile import literal, write_hostile_site
+from test_browser import browser  # noqa: F401  (module fixture: one Chromium)
+
+from dvk.build import build
+
+RECORDER = """
+window.__pwned = [];
+window.__pwn = function (what) { window.__pwned.push(String(what)); };
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = write_hostile_site(tmp_path_factory.mktemp("hostile") / "site")
+    build(root, root / "output", settings_file=ROOT / "pelican.conf.py")
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def visit(browser, hostile_server):  # noqa: F811
+    context = browser.new_context()
+    context.add_init_script(RECORDER)
+    left_host = []
+
+    def guard(route):
+        if route.request.url.startswith(hostile_server):
+            route.continue_()
+        else:
+            left_host.append(route.request.url)
+            route.abort()
+    context.route("**/*", guard)
+    page = context.new_page()
+    ran = []
+    page.on("dialog", lambda d: (ran.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def open_(url):
+        page.goto(hostile_server + url)
+        page.wait_for_load_state("networkidle")
+        return page
+    open_.left_host, open_.ran = left_host, ran
+    yield open_
+    context.close()
+
+
+def all_pages(output: Path) -> list[str]:
+    return sorted("/" + p.relative_to(output).parent.as_posix().replace(".", "").strip("/") + "/"
+                  for p in output.rglob("index.html"))
+
+
+def test_no_payload_runs_and_no_request_leaves_the_host_on_any_page(hostile_site, visit):
+    urls = [u.replace("//", "/") for u in all_pages(hostile_site)]
+    assert len(urls) > 40, urls     # every listing, archive, taxonomy and record page of the hostile site
+    ran_on = {}
+    for url in urls:
+        page = visit(url)
+        pwned = page.evaluate("window.__pwned")
+        if pwned:
+            ran_on[url] = pwned
+    assert ran_on == {}
+    assert visit.ran == []
+    assert visit.left_host == []
+
+
+def test_catalog_and_search_render_hostile_records_as_text(visit):
+    page = visit("/mo-hinh/")
+    box = page.locator("#loc-tu-khoa, input[type=search]").first
+    box.fill("PWN")
+    page.wait_for_timeout(300)
+    assert literal("name") in page.inner_text("main")
+    page = visit("/tim-kiem/?q=PWN")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.__pwned") == []
+    assert visit.left_host == []
+
+
+@pytest.mark.parametrize("url, fields", [
+    ("/mo-hinh/mo-hinh-doc/", ["name", "owner", "summary", "locality", "results.label", "results.unit",
+                               "sources.title", "field.name", "topic.name"]),
+    ("/tin-tuc/bai-doc/", ["post.title", "post.category", "post.tag", "post.author", "post.summary", "post.source"]),
+    ("/van-ban/van-ban-doc/", ["doc.issuer", "doc.parent", "doc.place", "doc.subject", "doc.recipients",
+                               "doc.cc", "doc.signer", "doc.signer_role", "doc.on_behalf"]),
+    ("/trang/gioi-thieu/", ["page.title"]),
+    ("/tinh/lam-dong/", ["report.title", "report.note", "report.source"]),
+    ("/linh-vuc/kinh-te/", ["field.name", "field.description", "topic.name"]),
+])
+def test_fields_are_shown_literally(visit, url, fields):
+    text = visit(url).evaluate("document.body.textContent")   # as written (CSS may upper-case a header)
+    missing = [f for f in fields if literal(f).upper() not in text.upper()]   # headers print some in capitals
+    assert missing == []
+
+
+def test_markdown_keeps_its_text_and_loses_its_scripts(visit):
+    page = visit("/tin-tuc/bai-doc/")
+    prose = page.inner_text(".prose")
+    assert "Đoạn cuối vẫn phải hiện ra: CÒN NGUYÊN." in prose
+    assert "liên kết lạ" in prose and "khối có kiểu" in prose
+    html = page.inner_html(".prose")
+    for forbidden in ("<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<object",
+                      "<form", "<svg", "style=", "evil.example"):
+        assert forbidden not in html.lower(), forbidden
+
+
+def test_every_page_carries_the_content_security_policy(hostile_site):
+    pages = list(hostile_site.rglob("*.html"))
+    policy = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+              "script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+    without = [p for p in pages if policy not in html.unescape(p.read_text(encoding="utf-8"))]
+    assert pages and without == []
