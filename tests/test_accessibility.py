@@ -51,7 +51,8 @@ PAGES = {
 
 
 def open_page(browser, server, url, width=1280, **context):  # noqa: F811
-    ctx = browser.new_context(viewport={"width": width, "height": 900}, **context)
+    # bypass_csp: the test injects axe-core as an inline script, which the site's own policy forbids.
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True, **context)
     page = ctx.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))

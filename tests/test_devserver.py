@@ -94,7 +94,7 @@ def test_an_open_page_reloads_itself_after_a_change(served):
         assert page.locator("h1").inner_text() == "Tiêu đề trước khi sửa"
         page.evaluate("window.notReloaded = true")
         site.post("tin-trinh-duyet", title="Tiêu đề sau khi sửa", slug="tin-trinh-duyet")
-        page.wait_for_function("(document.querySelector('h1') || {}).innerText === 'Tiêu đề sau khi sửa'",   # mid-reload: no h1 yet
+        page.wait_for_function("() => (document.querySelector('h1') || {}).innerText === 'Tiêu đề sau khi sửa'",   # mid-reload: no h1 yet
                                timeout=WAIT * 1000)
         assert page.evaluate("window.notReloaded === undefined")    # a real reload, not a patched page
         browser.close()

@@ -257,3 +257,24 @@ def test_cleaned_images_keep_no_metadata(site):
         assert b"binh luan bi mat" not in data and b"XMP bi mat" not in data and b"Exif" not in data, p
         with Image.open(p) as out:
             assert not out.getexif() and "comment" not in out.info and "xmp" not in out.info, p
+
+
+def test_open_data_csv_neutralises_formulas_and_json_keeps_the_text(site):
+    import csv
+    import io
+    import json
+    site.model("cong-thuc", name="=HYPERLINK(\"https://evil.example\";\"Bấm\")", owner="+cmd|' /C calc'!A0",
+               summary="-2+3 người", locality="@SUM(A1:A9)",
+               results=[{"label": "Hộ", "value": -5}])
+    site.build()
+    rows = list(csv.DictReader(io.StringIO((site.output / "du-lieu" / "mo-hinh.csv").read_text(encoding="utf-8-sig"))))
+    row = rows[0]
+    values = set(row.values())
+    assert "'=HYPERLINK(\"https://evil.example\";\"Bấm\")" in values
+    assert "'+cmd|' /C calc'!A0" in values
+    assert "'-2+3 người" in values
+    assert "'@SUM(A1:A9)" in values
+    assert not [v for v in values if v[:1] in ("=", "+", "-", "@")]
+    data = json.loads((site.output / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
+    record = next(r for r in data["records"] if r["id"] == "cong-thuc")
+    assert record["name"] == "=HYPERLINK(\"https://evil.example\";\"Bấm\")" and record["locality"] == "@SUM(A1:A9)"

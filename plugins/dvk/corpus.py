@@ -210,6 +210,8 @@ def _load_yaml_file(corpus: Corpus, path: str):
 def _check_content_file(corpus: Corpus, check: _FileChecker, path: tuple, src, what: str = "tệp ảnh",
                         types=safety.IMAGE_TYPES):
     """A file named by a record or front matter: inside content/, present, of an allowed type."""
+    if isinstance(src, (int, float)) and not isinstance(src, bool):
+        src = str(src)
     if not isinstance(src, str) or not src:
         return
     content = corpus.root / "content"
@@ -320,8 +322,7 @@ def _load_entries(corpus: Corpus, content_dir: Path):
         rel = _rel(corpus.root, path)
         top = Path(os.path.relpath(path, content_dir)).parts[0]
         kind = "document" if top == DOCUMENTS_DIR else "page" if top == PAGES_DIR else "post"
-        spec = {"document": schema.DOCUMENT, "page": schema.Record(keys=schema.POST.keys, required=("title",)),
-                "post": schema.POST}[kind]
+        spec = {"document": schema.DOCUMENT, "page": schema.PAGE, "post": schema.POST}[kind]
         try:
             text = read_text(path)
         except UnicodeDecodeError:
@@ -415,7 +416,7 @@ def _check_references(corpus: Corpus, data_dir: Path):
     for e in corpus.posts:
         models = e.meta.get("models") or []
         for i, mid in enumerate(models if isinstance(models, list) else [models]):
-            if mid in known_models:
+            if not isinstance(mid, str) or mid in known_models:   # a value of the wrong kind is reported already
                 continue
             if existing_files is None:   # a model with problems is reported in its own file
                 existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES, corpus.root)}
@@ -424,7 +425,8 @@ def _check_references(corpus: Corpus, data_dir: Path):
                               f"không có mô hình mã “{mid}” (cần tệp data/models/…/{mid}.yaml)")
     post_slugs = {e.slug for e in corpus.posts}
     for r in corpus.reports:
-        post = (r.data.get("source") or {}).get("post")
+        source = r.data.get("source")
+        post = source.get("post") if isinstance(source, dict) else None
         if post and post not in post_slugs:
             r.checker.add(("source", "post"), f"không có bài tin tức với địa chỉ “{post}” trong content/")
 

@@ -96,14 +96,21 @@ def record_dict(record, siteurl: str = "") -> dict:
     }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM…).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value) -> str:
+    """One CSV cell. Text that a spreadsheet would take for a formula is prefixed with an apostrophe, as OWASP
+    recommends for CSV injection (numbers stay numbers; the JSON keeps the text as written)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "có" if value else "không"
-    if isinstance(value, list):
-        return "; ".join(value)
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def write_catalog(csv_path, json_path, records, meta: dict, siteurl: str = "") -> int:

@@ -40,7 +40,8 @@ def _comment(spec: schema.Record, name: str, extra: str = "") -> str:
 
 def _keys(spec: schema.Record, values: dict, extras: dict) -> list[Key]:
     """Every key of ``spec`` with the given values: required keys first, then whether it is a draft, then the rest."""
-    first = [k for k in spec.keys if k in spec.required] + [k for k in ("status", "draft") if k in spec.keys]
+    first = [k for k in spec.keys if k in spec.required]
+    first += [k for k in ("status", "draft") if k in spec.keys and k not in first]   # each key once
     order = first + [k for k in spec.keys if k not in first]
     return [Key(name, values.get(name), _comment(spec, name, extras.get(name, ""))) for name in order]
 

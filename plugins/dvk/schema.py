@@ -57,12 +57,15 @@ class Text(Spec):
     pattern: str | None = None
     pattern_hint: str = ""
     min_length: int = 1
+    max_length: int | None = None     # names that become addresses (category, tag, author) stay short
 
     def check(self, value, path):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             yield path, f"cần một đoạn văn bản, nhưng nhận được {_show(value)}"
         elif isinstance(value, str) and len(value.strip()) < self.min_length:
             yield path, "không được để trống"
+        elif self.max_length and len(str(value)) > self.max_length:
+            yield path, f"dài {len(str(value))} ký tự; tối đa {self.max_length} ký tự"
         elif self.pattern and not re.fullmatch(self.pattern, str(value)):
             yield path, f"giá trị {_show(value)} không hợp lệ; cần {self.pattern_hint}"
 
@@ -70,6 +73,8 @@ class Text(Spec):
         s = {"type": "string", "minLength": self.min_length}
         if self.pattern:
             s["pattern"] = f"^(?:{self.pattern})$"
+        if self.max_length:
+            s["maxLength"] = self.max_length
         return self._j(s)
 
 
@@ -357,7 +362,7 @@ REPORT = Record(title="Số liệu do cấp ủy báo cáo", required=("title", 
 
 _common_front = {
     "title": Text(description="Tiêu đề"),
-    "slug": Text(pattern=SLUG, pattern_hint=SLUG_HINT, description="Địa chỉ trang; mặc định theo tiêu đề"),
+    "slug": Text(pattern=SLUG, pattern_hint=SLUG_HINT, max_length=80, description="Địa chỉ trang; mặc định theo tiêu đề"),
     "province": Text(description="Tỉnh, thành phố liên quan"),
     "status": Choice(POST_STATUSES, description="published: đăng công khai; draft: bản nháp"),
     "illustrative": Boolean(description="Nội dung minh họa"),
@@ -368,9 +373,9 @@ POST = Record(title="Bài tin tức", required=("title", "date", "category", "su
     **_common_front,
     "date": DateTime(description="Ngày giờ đăng, ví dụ 2024-07-22 09:40"),
     "modified": DateTime(description="Ngày giờ cập nhật"),
-    "category": Text(description="Chuyên mục"),
-    "tags": ListOf(Text(), allow_single=True, description="Từ khóa"),
-    "author": Text(description="Tác giả"),
+    "category": Text(max_length=100, description="Chuyên mục"),
+    "tags": ListOf(Text(max_length=100), allow_single=True, description="Từ khóa"),
+    "author": Text(max_length=150, description="Tác giả"),
     "source": Text(description="Tên nguồn, ví dụ Báo Đắk Nông"),
     "source_url": Url(description="Địa chỉ bài gốc"),
     "models": ListOf(Text(pattern=SLUG, pattern_hint=SLUG_HINT), allow_single=True,
@@ -410,18 +415,30 @@ def json_schema(spec: Record, schema_id: str) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **spec.json()}
 
 
-def coerce(spec: Spec, data: Any) -> Any:
-    """``data`` (already checked against ``spec``) with every date written as text turned into a date.
-
-    YAML reads ``date: 2024-07-22`` as a date but ``date: "2024-07-22"`` as text; both pass ``check``,
-    so the build must see the same value for both (validation and build agree on every value).
+def coerce(spec: Spec, data: Any, dates: bool = True) -> Any:
+    """``data`` (already checked against ``spec``) as the build must see it, so that validation and build
+    agree on every value: a number where text is expected becomes that text ("name: 2024"), a lone value
+    where a list may stand becomes a one-item list, and (with ``dates``) a date written as text becomes a
+    date (YAML reads ``date: 2024-07-22`` as a date but ``date: "2024-07-22"`` as text).
     """
-    if isinstance(spec, Date) and isinstance(value := data, str):
-        return parse_date(value) or data
-    if isinstance(spec, DateTime) and isinstance(data, str):
+    if isinstance(spec, Date) and dates and isinstance(data, str):
+        return parse_date(data) or data
+    if isinstance(spec, DateTime) and dates and isinstance(data, str):
         return parse_datetime(data) or data
+    if isinstance(spec, Text) and isinstance(data, (int, float)) and not isinstance(data, bool):
+        return str(data)
     if isinstance(spec, Record) and isinstance(data, dict):
-        return {k: coerce(spec.keys[k], v) if k in spec.keys else v for k, v in data.items()}
+        return {k: coerce(spec.keys[k], v, dates) if k in spec.keys else v for k, v in data.items()}
     if isinstance(spec, ListOf) and isinstance(data, list):
-        return [coerce(spec.item, v) for v in data]
+        return [coerce(spec.item, v, dates) for v in data]
+    if isinstance(spec, ListOf) and spec.allow_single and data is not None:
+        return [coerce(spec.item, data, dates)]
     return data
+
+
+PAGE = Record(keys=POST.keys, required=("title",))
+
+
+def spec_of(folder: str) -> Record:
+    """The content model of a Markdown file by its top folder under content/."""
+    return {"van-ban": DOCUMENT, "trang": PAGE}.get(folder, POST)

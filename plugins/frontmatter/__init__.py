@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 
 from dvk.corpus import DOCUMENTS_DIR, PAGES_DIR
-from dvk import sanitize
+from dvk import sanitize, schema
 from dvk.schema import parse_date
 from dvk.text import nfc, slugify
 from dvk.yamlsrc import Source, read_text
@@ -33,6 +33,9 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
         raw = Source(m.group("metadata")).load() or {}
         raw = {k: v for k, v in raw.items() if v is not None}   # a key left empty is a key not given
         folder = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/").split("/")[0]
+        # The values the validator accepted, in the form it checked them ("title: 2024" is text, a lone
+        # tag is a list of one): validation and build agree on every value.
+        raw = schema.coerce(schema.spec_of(folder), raw, dates=False)
         if folder == DOCUMENTS_DIR:
             raw = self._document_metadata(raw)
         if not raw.get("slug"):
