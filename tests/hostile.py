@@ -22,6 +22,11 @@ def payload(field: str) -> str:
             f"<iframe src=https://evil.example/{field}></iframe>&lt;b&gt;")
 
 
+def short_payload(field: str) -> str:
+    """For fields that become addresses and are kept short (category, tag, author): the same opening."""
+    return literal(field) + "<b>"
+
+
 def literal(field: str) -> str:
     """What a reader must see where the field is shown as text (its start, as the browser renders it)."""
     return f"PWN[{field}] \"'><svg onload=__pwn('{field}')>"
@@ -104,9 +109,9 @@ def write_hostile_site(root: Path) -> Path:
         "title": "Bài " + payload("post.title"),
         "slug": "bai-doc",
         "date": "2024-07-22 09:40",
-        "category": "Chuyên mục " + payload("post.category"),
-        "tags": ["Thẻ " + payload("post.tag")],
-        "author": "Tác giả " + payload("post.author"),
+        "category": "Chuyên mục " + short_payload("post.category"),
+        "tags": ["Thẻ " + short_payload("post.tag")],
+        "author": "Tác giả " + short_payload("post.author"),
         "summary": payload("post.summary"),
         "source": payload("post.source"),
         "source_url": "https://baodaknong.vn/bai?x=1&y=2",

@@ -121,3 +121,27 @@ def test_a_change_to_the_theme_rebuilds_the_preview(tmp_path):
         wait_for(lambda: "Nhận tin mới qua Atom" in fetch(base + "/mo-hinh/me-do-dau/")[1], "the theme edit never showed")
     finally:
         dev.stop()
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("localhost:{port}", 200), ("127.0.0.1:{port}", 200), ("[::1]:{port}", 200), ("localhost", 200),
+    ("evil.example", 403), ("evil.example:{port}", 403), ("localhost.evil.example:{port}", 403),
+    ("127.0.0.1:1", 403), ("", 403),
+])
+def test_the_preview_answers_only_to_its_own_host_names(served, host, expected):
+    """DNS rebinding: a page on another site, its name pointed at 127.0.0.1, must not read the drafts."""
+    import http.client
+    site, dev, base = served
+    conn = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=10)
+    conn.putrequest("GET", "/tin-tuc/tin-nhap/", skip_host=True)
+    if host:
+        conn.putheader("Host", host.format(port=dev.port))
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read().decode("utf-8")
+    conn.close()
+    assert response.status == expected
+    if expected == 403:
+        assert "Tin còn nháp" not in body and "chỉ mở được tại http://localhost" in body
+    else:
+        assert "Tin còn nháp" in body

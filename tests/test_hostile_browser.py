@@ -106,6 +106,9 @@ def test_catalog_and_search_render_hostile_records_as_text(visit):
     ("/trang/gioi-thieu/", ["page.title"]),
     ("/tinh/lam-dong/", ["report.title", "report.note", "report.source"]),
     ("/linh-vuc/kinh-te/", ["field.name", "field.description", "topic.name"]),
+    ("/thong-ke/", ["field.name"]),
+    ("/mo-hinh/", ["name", "owner", "field.name"]),
+    ("/", ["post.title", "post.summary"]),
 ])
 def test_fields_are_shown_literally(visit, url, fields):
     text = visit(url).evaluate("document.body.textContent")   # as written (CSS may upper-case a header)
@@ -130,3 +133,18 @@ def test_every_page_carries_the_content_security_policy(hostile_site):
               "script-src 'self' 'wasm-unsafe-eval' 'sha256-")
     without = [p for p in pages if policy not in html.unescape(p.read_text(encoding="utf-8"))]
     assert pages and without == []
+
+
+def test_feeds_carry_hostile_text_as_text(hostile_site):
+    """Atom's <summary type="html"> and <title> are read as markup by feed readers: payloads arrive escaped."""
+    from xml.etree import ElementTree
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feeds = list((hostile_site / "feeds").rglob("*.atom.xml"))
+    assert feeds
+    for feed in feeds:
+        root = ElementTree.parse(feed).getroot()
+        for entry in root.findall("a:entry", ns):
+            summary = entry.find("a:summary", ns).text
+            assert "PWN[post.summary]" in summary and "<svg" not in summary and "&lt;svg" in summary, feed
+            content = entry.find("a:content", ns).text
+            assert "<script" not in content and "onerror" not in content, feed

@@ -1,0 +1,47 @@
+"""HTML and SVG the build makes itself, marked safe in one place each, are made from escaped parts:
+a hostile label in a chart, the map, a model card, a sanitised description reads as text, never as markup."""
+from xml.etree import ElementTree
+
+from dvk.charts import bar_chart, stacked_chart
+from dvk.sanitize import clean
+from dvk.vnmap import Symbol, province_map
+
+HOSTILE = "Lĩnh vực <script>alert(1)</script> & \"x\" <img src=x onerror=alert(2)>"
+
+
+def texts(svg: str) -> str:
+    root = ElementTree.fromstring(svg)          # parses: no markup broke out of the SVG
+    assert not [el for el in root.iter() if el.tag.split("}")[-1] in ("script", "img", "foreignObject")]
+    assert not [a for el in root.iter() for a in el.attrib if a.startswith("on")]
+    return " ".join(t for t in root.itertext())
+
+
+def test_bar_chart_escapes_its_labels_title_and_description():
+    chart = bar_chart("bieu-do", HOSTILE, "Lĩnh vực", [(HOSTILE, 3), ("Kinh tế", 2)])
+    assert "<script" not in chart.svg and "<img" not in chart.svg
+    words = texts(chart.svg)
+    assert "<script>alert(1)</script>" in words      # shown as text in <title>/<desc>
+
+
+def test_stacked_chart_escapes_series_and_labels():
+    chart = stacked_chart("chong", "Theo loại", "Lĩnh vực", (HOSTILE, "Cá nhân"), [(HOSTILE, (1, 2))])
+    texts(chart.svg)
+    assert "<script>alert" not in chart.svg
+
+
+def test_map_escapes_names_labels_and_addresses():
+    svg = province_map([Symbol(HOSTILE, 105.8, 21.0, 4, "/tinh/\"><script>alert(3)</script>/", HOSTILE)],
+                       HOSTILE, HOSTILE)
+    words = texts(svg)
+    assert "<script>alert(1)</script>" in words
+    assert "<script>alert" not in svg
+
+
+def test_sanitiser_keeps_prose_and_drops_what_runs():
+    html = clean('<p onclick="x()">Đoạn <b>đậm</b> <a href="javascript:alert(1)">a</a> <a href="/tin-tuc/">b</a>'
+                 '<a href="https://baodaknong.vn/">c</a><a href="mailto:ban@dv.vn">d</a></p><script>alert(1)</script>'
+                 '<iframe src="https://evil.example"></iframe><img src="/anh/a.jpg" alt="Ảnh" onerror="x()">'
+                 '<table><tr><td colspan="2" style="color:red">ô</td></tr></table>')
+    assert html == ('<p>Đoạn <b>đậm</b> <a>a</a> <a href="/tin-tuc/">b</a><a href="https://baodaknong.vn/">c</a>'
+                    '<a href="mailto:ban@dv.vn">d</a></p><img src="/anh/a.jpg" alt="Ảnh">'
+                    '<table><tbody><tr><td colspan="2">ô</td></tr></tbody></table>')
