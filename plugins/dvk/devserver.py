@@ -160,7 +160,7 @@ class DevServer:
     def __init__(self, root, output=None, *, settings_file=None, host: str = "127.0.0.1", port: int = 8000,
                  watch=None, content=None, data=None, log=print):
         self.root = Path(root).resolve()
-        self.output = Path(output or self.root / "output.preview").resolve()
+        self.output = Path(os.path.abspath(output or self.root / "output.preview"))   # a link (dvk.build): not resolved
         self.settings_file = settings_file or self.root / "pelican.conf.py"
         self.content, self.data = content, data
         self.watch = [Path(p) for p in (watch or [self.root / "content", self.root / "data",
