@@ -148,3 +148,73 @@ def test_feeds_carry_hostile_text_as_text(hostile_site):
             assert "PWN[post.summary]" in summary and "<svg" not in summary and "&lt;svg" in summary, feed
             content = entry.find("a:content", ns).text
             assert "<script" not in content and "onerror" not in content, feed
+
+
+BULLETIN = """Cổng thông tin điện tử <script>__pwn('bulletin-portal')</script>
+Trang chủ > Tin tức > Hoạt động
+Ban Dân vận biểu dương mô hình <img src=x onerror=__pwn('bulletin-title')> “Dân vận khéo” năm 2024
+(09:40 | 22/07/2024)
+Sáng 22/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị biểu dương các mô hình <svg onload=__pwn('bulletin-lead')> tiêu biểu.
+Hội nghị ghi nhận nhiều cách làm hay <iframe src="https://evil.example/frame"></iframe> ở cơ sở, xem [chi tiết](javascript:__pwn('bulletin-link')).
+Các đại biểu <b onmouseover="__pwn('bulletin-para')">thảo luận</b> về việc nhân rộng mô hình trong năm tới.
+Ảnh: Quang cảnh hội nghị <img src=x onerror=__pwn('bulletin-caption')>
+Minh Anh <script>__pwn('bulletin-author')</script>
+Nguồn: Báo <svg onload=__pwn('bulletin-source')>
+"""
+
+SHEET = ("Tên mô hình,Đơn vị/Cá nhân,Tập thể/Cá nhân,Lĩnh vực,Tỉnh/Thành phố,Địa bàn,Năm công nhận,Cấp công nhận,Nội dung\n"
+         "\"Mô hình <img src=x onerror=__pwn('sheet-name')>\",\"Xã <svg onload=__pwn('sheet-owner')>\",Tập thể,Kinh tế,"
+         "Đắk Nông,\"Thôn <script>__pwn('sheet-locality')</script>\",2023,Cấp tỉnh,"
+         "\"Người dân góp đất làm đường <iframe src=https://evil.example/x></iframe>. "
+         "Mỗi hộ <b onclick=__pwn('sheet-summary')>góp công</b>.\"\n")
+
+
+def test_imported_bulletin_and_sheet_cannot_run_anything(tmp_path, browser):  # noqa: F811
+    """What the importers copy in from other portals and committees' spreadsheets is escaped or sanitised
+    on the built site like anything an editor writes."""
+    import os
+    import subprocess
+    import sys
+    root = tmp_path / "site"
+    (root / "content" / "tin-tuc").mkdir(parents=True)
+    (root / "data" / "models").mkdir(parents=True)
+    (root / "data" / "fields.yaml").write_text((ROOT / "data" / "fields.yaml").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    (tmp_path / "ban-tin.txt").write_text(BULLETIN, encoding="utf-8")
+    (tmp_path / "danh-sach.csv").write_text(SHEET, encoding="utf-8")
+    env = {**os.environ, "DVK_PROJECT": str(root)}
+    for command in (["import-bulletin", str(tmp_path / "ban-tin.txt")], ["import-models", str(tmp_path / "danh-sach.csv")]):
+        proc = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT)] + command, env=env,
+                              capture_output=True, text=True)
+        assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    imported = [p for p in root.rglob("*") if p.suffix in (".md", ".yaml") and p.name != "fields.yaml"]
+    assert len(imported) == 2, imported
+    build(root, root / "output", settings_file=ROOT / "pelican.conf.py", preview=True)
+    output = root / "output"
+    pages = ["/" + p.relative_to(output).parent.as_posix() + "/" for p in output.rglob("index.html")
+             if p.parent.name not in ("tim-kiem",)]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context()
+    context.add_init_script(RECORDER)
+    left = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else (left.append(r.request.url), r.abort()))
+    page = context.new_page()
+    ran = {}
+    try:
+        for url in pages:
+            page.goto(base + url.replace("/./", "/"))
+            if page.evaluate("window.__pwned"):
+                ran[url] = page.evaluate("window.__pwned")
+        post = next(u for u in pages if u.startswith("/tin-tuc/") and u.count("/") == 3
+                    and not u.split("/")[2].isdigit() and u.split("/")[2] not in ("luu-tru", "trang"))
+        page.goto(base + post)
+        text = page.evaluate("document.body.textContent")
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert ran == {} and left == []
+    assert "Ban Dân vận biểu dương mô hình" in text and "Các đại biểu" in text
