@@ -199,14 +199,19 @@ class ShowcaseGenerator(Generator):
                 description = m.data.get("description")
                 self._write(f"mo-hinh/{m.id}/", template, record=m, related=related,
                             mentions=mentions.get(m.id, []),
-                            description_html=Markup(sanitize.clean(cmarkgfm.markdown_to_html(description)))
-                            if description else "")
+                            description_html=self._description_html(description) if description else "")
 
         say = self.settings.get("DVK_PROGRESS") or (lambda message: None)
         say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
         in_parallel(write_range, len(self.models))
         say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         self._write_catalog()
+
+    @staticmethod
+    def _description_html(markdown: str) -> Markup:
+        """A record's description, rendered and sanitised: the one place it is marked safe."""
+        html = cmarkgfm.markdown_to_html(markdown)
+        return Markup(sanitize.clean(html) if sanitize.markdown_needs_cleaning(markdown) else html)
 
     def _write_fields(self):
         by_field = defaultdict(list)
