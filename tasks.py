@@ -223,3 +223,11 @@ def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_
                              deploy=not dry_run, brotli_quality=int(brotli_quality) if brotli_quality else None)
     print(f"Xong trong {result.seconds:.1f} giây." if result.deployed else
           f"Chạy thử (--dry-run): bản chính thức ở {result.output}, chưa đăng.")
+
+
+@task(name="bench-import", help={"folder": "thư mục có các tệp mẫu và tệp .expect.json đi kèm",
+                                 "quiet": "chỉ in điểm, không liệt kê các trường sai"})
+def bench_import(c, folder, quiet=False):
+    """Chấm các trình nhập trên một thư mục mẫu: số trường đúng / số trường cần (score the importers on samples)."""
+    from dvk.importbench import main
+    _exit(main(folder, verbose=not quiet))
