@@ -47,7 +47,9 @@ class ProvinceRef:
 
 
 # Names in common use that the library's keyword lists lack: old name -> its keyword.
-ALIASES = {"thuathienhue": "hue", "saigon": "hochiminh", "tphcm": "hochiminh"}
+ALIASES = {"thuathienhue": "hue", "saigon": "hochiminh", "tphcm": "hochiminh",
+           # abbreviations committees write in spreadsheets
+           "tthue": "hue", "tthhue": "hue", "brvt": "bariavungtau", "hcm": "hochiminh", "tpshcm": "hochiminh"}
 _PREFIXES = ("thanhpho", "tinh", "tp")
 
 
