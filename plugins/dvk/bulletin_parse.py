@@ -305,7 +305,7 @@ def _name_token(tok: str) -> bool:
     if re.fullmatch(r"[A-ZĐ]\.?", tok):
         return True          # initials
     return tok[:1].isupper() and tok.replace("'", "").replace("’", "").replace("-", "").isalpha() and \
-        (tok[1:].islower() or len(tok) == 1 or tok.isupper() and len(tok) <= 4)
+        (tok[1:].islower() or len(tok) == 1 or tok.isupper() and len(tok) <= 7)
 
 
 def looks_like_name(text: str) -> bool:
@@ -557,6 +557,9 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
         candidates = [i for i, k in enumerate(kinds) if k == "text"][:1]
     title_at = max(candidates, key=lambda i: (_title_score(lines, i, date_at, body_at), -i)) if candidates else None
     title = lines[title_at].text.strip("*_ #") if title_at is not None else ""
+    title_source, bare_title = split_dateline(title)
+    if title_source and _n(bare_title) >= 4:
+        title = bare_title          # “(PLO)- Tổ hòa giải …”: the dateline is not part of the title
 
     site = next((lines[i].text for i in range(title_at or 0) if kinds[i] == "site"), None)
     # Bylines and sources in the head (between the title and the body).
@@ -637,6 +640,8 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
         kinds[lead_at] = "used"
         if dl_source and source is None:
             source = dl_source
+    if source is None and title_source and _n(bare_title) >= 4:
+        source = title_source
     if source is None and site:
         source = site
 
@@ -732,7 +737,8 @@ def proper_case(text: str) -> str:
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     lowered = re.sub(rf"(?<!\w)(?:{alternation})(?!\w)", lambda m: phrases[m[0]], lowered)
     # a place after a unit word keeps capitals: “huyện đức trọng” → “huyện Đức Trọng”
-    lowered = re.sub(r"(?<!\w)(huyện|tỉnh|xã|phường|thành phố|quận|thị xã|thị trấn|thôn|ấp|bản)\s+([^\W\d_][\w\s'-]*)",
+    lowered = re.sub(r"(?<!\w)(huyện|tỉnh|xã|phường|thành phố|quận|thị xã|thị trấn|thôn|ấp|bản|Huyện ủy|Tỉnh ủy|"
+                     r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy)\s+([^\W\d_][\w\s'-]*)",
                      lambda m: m[1] + " " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()), lowered)
     return lowered[:1].upper() + lowered[1:]
 
@@ -896,8 +902,8 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
             issuer_lines.append(t)
         elif _is_caps(t) and _n(t) <= 12 and i < 8 and not subject and not doc_type:
             issuer_lines.append(t)
-        elif _is_paragraph(t) or re.match(r"^(?:Căn cứ|Thực hiện|Điều\s+\d|I\.|1\.|Để|Nhằm|Theo)\b", t) or \
-                (doc_type or subject) and not _is_caps(t):
+        elif _is_paragraph(t) or re.match(r"^(?:(?:Căn cứ|Thực hiện|Để|Nhằm|Theo)\b|Điều\s+\d|[IVX]+\.|\d+\.)", t) or \
+                (doc_type or subject):
             body_start = i
             break
         i += 1
