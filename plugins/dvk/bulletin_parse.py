@@ -717,7 +717,7 @@ SEPARATOR = re.compile(r"^[-_*=–—.~\s]{1,40}$")
 _UNIT_WORDS = ("HUYỆN", "TỈNH", "XÃ", "PHƯỜNG", "THÀNH PHỐ", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "TP.", "TP ")
 
 # Titles in signature blocks and authorities, written in capitals in letters.
-PROPER_CASE = ["Ban Thường vụ", "Ban Chấp hành", "Ban Thường trực", "Ban Dân vận", "Ban Tuyên giáo",
+PROPER_CASE = ["Phó Bí thư thường trực", "Phó Trưởng ban thường trực", "Phó Chủ tịch thường trực", "Ban Thường vụ", "Ban Chấp hành", "Ban Thường trực", "Ban Dân vận", "Ban Tuyên giáo",
                "Ban Tổ chức", "Ban Chỉ đạo", "Ban Tuyên giáo và Dân vận", "Thường trực", "Phó Bí thư", "Bí thư",
                "Phó Chủ tịch", "Chủ tịch", "Phó Trưởng ban", "Trưởng ban", "Phó Giám đốc", "Giám đốc",
                "Chánh Văn phòng", "Phó Chánh Văn phòng", "Văn phòng", "Ủy ban nhân dân", "Hội đồng nhân dân",
@@ -875,7 +875,8 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
             parts = []
             k = i + 1
             while k < end and _n(texts[k]) <= 40 and not _is_caps(texts[k]) and not SEPARATOR.fullmatch(texts[k]) \
-                    and not RECIPIENTS_LINE.match(texts[k]) and not re.match(r"^(?:Căn cứ|Thực hiện|Kính gửi)\b", texts[k]) \
+                    and not RECIPIENTS_LINE.match(texts[k]) \
+                    and not (parts and re.match(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét)\b", texts[k])) \
                     and not (parts and lines[k].blank_before) and not _is_paragraph(texts[k]) or \
                     (k == i + 1 and k < end and re.match(r"^(?:V/v|Về)\b", texts[k])):
                 parts.append(texts[k])
