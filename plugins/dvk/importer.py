@@ -411,9 +411,11 @@ def _rows(path: Path, sheet: str | None, progress=None):
     if found is None:
         raise UserError(f"{path.name}: {first_error}")
     title, all_rows, (header_index, height, mapping, headings_list, ignored) = found
+    # the field and the province may come from group rows (“I. LĨNH VỰC KINH TẾ”, “TỈNH QUẢNG NAM”):
+    # checked once the rows are read
     missing = [k for k in ("name", "owner", "kind", "field", "province") if k not in mapping.values()]
-    if missing == ["field"] or missing and missing[-1] == "field" and False:
-        missing = []       # the field may come from group rows (“I. LĨNH VỰC KINH TẾ”): checked once rows are read
+    if all(k in ("field", "province") for k in missing):
+        missing = []
     if missing:
         raise UserError(f"Bảng tính {path.name} thiếu cột: {', '.join(f'“{LABELS[k]}”' for k in missing)} "
                         f"(dòng tiêu đề cột là dòng {header_index + 1})")
@@ -590,6 +592,10 @@ def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | Non
     for k in ("name", "owner", "kind", "province"):
         if get(k) is None:
             if k == "province" and row.group_province:
+                continue
+            if k == "province" and k not in column:
+                problems.append("không biết tỉnh, thành phố: bảng tính không có cột "
+                                f"“{LABELS['province']}” và dòng này không nằm dưới tiêu đề nhóm tỉnh nào")
                 continue
             problems.append(f"cột “{column[k]}” đang để trống")
     if "field" in column and get("field") is None and not row.group_field:
@@ -844,9 +850,12 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
                               f"data/models/{folder_of(data['province'])}/{record_id}.yaml", review)
             ids.plan(planned)
             result.planned.append(planned)
-        if "field" not in headings.values() and group_field is None:
-            raise UserError(f"Bảng tính {path.name} thiếu cột: “{LABELS['field']}” (dòng tiêu đề cột là dòng "
-                            f"{header_row}), và không có dòng tiêu đề nhóm lĩnh vực nào (ví dụ “I. LĨNH VỰC KINH TẾ”)")
+        lacking = [k for k, group in (("field", group_field), ("province", group_province))
+                   if k not in headings.values() and group is None]
+        if lacking:
+            raise UserError(f"Bảng tính {path.name} thiếu cột: {', '.join(f'“{LABELS[k]}”' for k in lacking)} "
+                            f"(dòng tiêu đề cột là dòng {header_row}), và không có dòng tiêu đề nhóm nào cho biết "
+                            "lĩnh vực hay tỉnh, thành phố (ví dụ “I. LĨNH VỰC KINH TẾ”, “TỈNH QUẢNG NAM”)")
         task = bar.add_task(f"Đang kiểm tra {len(result.planned)} hồ sơ như khi dựng trang", total=None) if bar else None
         checks = _check_with_build_loader(root, result.planned, headings)
         if bar:
