@@ -196,6 +196,8 @@ def find_when(text: str) -> When:
         rest = rest[:m.start()] + " " + rest[m.end():]
     if date or time:
         rest = _DATE_WORDS_AROUND.sub(" ", rest)
+        rest = re.sub(r"(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|thích)\s*:?\s*[\d.,]+|(?:views?|bình luận)\s*:?\s*[\d.,]+",
+                      " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"[\s|,;:()\[\]\-–—/.·•]+", " ", rest).strip()
     return When(date, time, rest)
 
@@ -345,6 +347,9 @@ def byline_of(text: str) -> str | None:
         name = m["name"].strip()
         name = re.split(r"\s*[-–—;,]\s*(?:ảnh|video|đồ họa|đồ hoạ)\s*:", name, flags=re.IGNORECASE)[0]
         name = re.split(r"\s+(?:ảnh|video)\s*:", name, flags=re.IGNORECASE)[0]
+        parts = re.split(r"\s+[-–—]\s+|\s*,\s*", name)
+        if len(parts) > 1 and not looks_like_name(name):
+            name = " - ".join(p for p in parts if looks_like_name(p)) or name   # “Minh Hằng - Ban Dân vận Huyện ủy”
         return name.strip(" .-–") or None
     if re.fullmatch(r"(?:nhóm\s+)?(?:pv|phóng viên|ctv|btv)(?:\s*[-,/+&]\s*(?:pv|ctv|btv|ttxvn))*\.?", t, re.IGNORECASE):
         return t.rstrip(".")
@@ -673,8 +678,9 @@ def post_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block("li", re.sub(r"^[-+•]\s+", "", text)))
         elif cap:
             blocks.append(Block("caption", cap))
-        elif _n(text) <= 16 and not _ends_sentence(text) and not re.match(r"^\d+[.)]\s", text) and \
-                not text.endswith(","):
+        elif _n(text) <= 16 and not _ends_sentence(text) and not text.endswith(",") and (
+                not re.match(r"^\d+[.)]\s", text) or (line.blank_before and (nxt is None or nxt.blank_before)
+                                                       and _n(text) <= 12)):
             bare = text.strip("*_ #")
             share = _capitalised_share(bare)
             blocks.append(Block("caption" if share >= 0.6 and _n(bare) >= 4 else "h", bare))
@@ -739,8 +745,19 @@ def proper_case(text: str) -> str:
     # a place after a unit word keeps capitals: “huyện đức trọng” → “huyện Đức Trọng”
     lowered = re.sub(r"(?<!\w)(huyện|tỉnh|xã|phường|thành phố|quận|thị xã|thị trấn|thôn|ấp|bản|Huyện ủy|Tỉnh ủy|"
                      r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy)\s+([^\W\d_][\w\s'-]*)",
-                     lambda m: m[1] + " " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()), lowered)
+                     lambda m: m[1] + " " + _place_case(m[2]), lowered)
     return lowered[:1].upper() + lowered[1:]
+
+
+_UNIT_LOWER = ("huyện", "tỉnh", "xã", "phường", "thành phố", "quận", "thị xã", "thị trấn", "thôn", "ấp", "bản")
+
+
+def _place_case(words: str) -> str:
+    """“xã đại đồng” → “xã Đại Đồng”, “đức trọng” → “Đức Trọng”: unit words lower case, names capitalised."""
+    for unit in sorted(_UNIT_LOWER, key=len, reverse=True):
+        if words.startswith(unit + " "):
+            return unit + " " + _place_case(words[len(unit) + 1:])
+    return " ".join(w[:1].upper() + w[1:] for w in words.split())
 
 
 def _is_caps(text: str) -> bool:
