@@ -176,6 +176,13 @@ def find_when(text: str) -> When:
     """The date and time in ``text`` and the words left once they (and date words) are removed."""
     date = None
     rest = text
+    # two dates on one line (“Đăng ngày: … - Cập nhật: … 08:00”): the first and its own time only
+    starts = sorted(m.start() for pattern in (_DATE_WORDS, _DATE_NUM, _DATE_ISO) for m in pattern.finditer(text))
+    if len(starts) >= 2:
+        first_end = min((m.end() for pattern in (_DATE_WORDS, _DATE_NUM, _DATE_ISO) for m in pattern.finditer(text)
+                         if m.start() == starts[0]), default=starts[1])
+        cut = re.search(r"[|,;(\-–]|\bcập\s+nhật|\bsửa", text[first_end:starts[1]], re.IGNORECASE)
+        rest = text[:first_end + cut.start()] if cut else text[:starts[1]]
     for pattern in (_DATE_WORDS, _DATE_NUM, _DATE_ISO):
         m = pattern.search(rest)
         if m:
@@ -194,6 +201,9 @@ def find_when(text: str) -> When:
             h += 12
         time = (h, mi)
         rest = rest[:m.start()] + " " + rest[m.end():]
+    if date or time:    # a second date or time on the line (“Cập nhật: …”) is not words either
+        for pattern in (_DATE_WORDS, _DATE_NUM, _DATE_ISO, _TIME):
+            rest = pattern.sub(" ", rest)
     if date or time:
         rest = _DATE_WORDS_AROUND.sub(" ", rest)
         rest = re.sub(r"(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|thích)\s*:?\s*[\d.,]+|(?:views?|bình luận)\s*:?\s*[\d.,]+",
@@ -217,7 +227,11 @@ DEBRIS_PREFIXES = ["luot xem", "so luot xem", "luot doc", "luot truy cap", "luot
                    "xem voi co chu", "co chu", "nghe bai viet", "nghe doc", "chia se", "in bai", "binh luan",
                    "gui binh luan", "y kien ban doc", "theo doi", "doc them tai", "dang nhap", "publishingportal",
                    "block ", "views", "view", "gui cho ban be", "bao loi", "phong chu", "kich thuoc chu",
-                   "tin noi bat", "quang cao"]
+                   "tin noi bat", "quang cao", "gui gop y", "gop y", "phan hoi", "bao loi", "dang ky nhan tin"]
+# Site footers: lines that begin with these are dropped whatever their length.
+FOOTER_PREFIXES = ["ban quyen", "copyright", "c ban quyen", "giay phep", "chiu trach nhiem noi dung",
+                   "tong bien tap", "co quan chu quan", "ghi ro nguon", "phat hanh lai", "dia chi toa soan",
+                   "dien thoai duong day nong", "duong day nong"]
 # A heading after which the portal lists other articles: it and the titles after it are dropped.
 BOX_MARKERS = ["xem nhieu nhat", "tin lien quan", "tin khac", "cac tin khac", "bai viet lien quan", "bai lien quan",
                "tin cung chuyen muc", "doc nhieu nhat", "tin moi nhat", "cac tin da dua", "tin bai lien quan",
@@ -249,6 +263,8 @@ def is_debris(text: str) -> bool:
     if re.match(r"^PublishingPortal\b|^Block_\w+$", text.strip(), re.IGNORECASE):
         return True
     if is_toolbar(text):
+        return True
+    if text.strip().startswith("©") or any(p.startswith(pre) for pre in FOOTER_PREFIXES):
         return True
     if _n(text) <= 14 and not _ends_sentence(text.rstrip(".")):
         if any(p == pre.strip() or p.startswith(pre if pre.endswith(" ") else pre + " ") for pre in DEBRIS_PREFIXES):
@@ -673,6 +689,11 @@ def post_blocks(lines: list[Line]) -> list[Block]:
         if idx == 0 or True:
             _, text_wo = split_dateline(text) if idx == 0 else (None, text)
             text = text_wo
+        credit = _PHOTO_CREDIT.match(text.strip("*_ ()"))
+        if credit and (looks_like_name(credit["name"].strip(" )")) or _n(credit["name"]) <= 4):
+            if blocks and blocks[-1].kind in ("h", "p") and _n(blocks[-1].text) <= 40:
+                blocks[-1] = Block("caption", blocks[-1].text)
+            continue                  # “(Ảnh: Minh Hòa)” under the photo's caption
         cap = caption_of(Line(text, line.blank_before, line.indented), nxt)
         if re.match(r"^[-+•]\s+", text):
             blocks.append(Block("li", re.sub(r"^[-+•]\s+", "", text)))

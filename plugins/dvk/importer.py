@@ -463,6 +463,8 @@ def _classify(row: Row, taxonomy) -> tuple[str, str | None]:
         return "numbers", "dòng đánh số cột (1), (2)…"
     if any(_TOTAL.match(v) for v in values) and len(values) <= 4:
         return "total", "dòng tổng cộng"
+    if sum(1 for v in values if _heading_key(v)) >= 3:
+        return "header", "dòng tiêu đề cột lặp lại"
     filled = [k for k, v in row.cells.items() if _text(v) is not None and k != "id"]
     stt = next((v for v in values if re.fullmatch(r"\d{1,5}\.?", v)), None)
     if len(values) <= 2 and not (stt and len(filled) >= 2):
@@ -575,6 +577,13 @@ def _made_summary(data: dict) -> str:
     return text + "."
 
 
+def _match(table: dict, value: str | None) -> str | None:
+    """``vocab.match``, then again without notes in brackets (“Cấp tỉnh (Tỉnh ủy)”, “TT (tập thể)”)."""
+    if not value:
+        return None
+    return vocab.match(table, value) or vocab.match(table, re.sub(r"\(.*?\)|\[.*?\]", " ", value))
+
+
 def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | None, list[str], str]:
     from .textfile import damage
     column = {k: h for h, k in headings.items()}
@@ -605,12 +614,12 @@ def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | Non
                         "dưới tiêu đề nhóm lĩnh vực nào")
     data["name"] = get("name")
     kind = get("kind")
-    data["kind"] = vocab.match(vocab.KIND_WORDS, kind) if kind else None
+    data["kind"] = _match(vocab.KIND_WORDS, kind)
     if kind and data["kind"] is None:
         problems.append(f"cột “{column['kind']}”: không nhận ra “{kind}”; cần “Tập thể” hoặc “Cá nhân”")
     data["owner"] = get("owner")
     field = get("field")
-    data["field"] = vocab.match(vocab.field_table(taxonomy), field) if field else row.group_field
+    data["field"] = _match(vocab.field_table(taxonomy), field) if field else row.group_field
     if field and data["field"] is None:
         problems.append(f"cột “{column['field']}”: không nhận ra lĩnh vực “{field}”; "
                         f"cần một trong: {vocab.choices(schema.FIELD_IDS)}")
@@ -637,7 +646,7 @@ def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | Non
     year = _year(cells.get("recognized_year"), column.get("recognized_year", ""), problems)
     year_unreadable = len(problems) > before
     level_text = get("recognized_level")
-    level = vocab.match(vocab.LEVEL_WORDS, level_text) if level_text else None
+    level = _match(vocab.LEVEL_WORDS, level_text)
     if level_text and level is None:
         problems.append(f"cột “{column['recognized_level']}”: không nhận ra “{level_text}”; "
                         f"cần một trong: {vocab.choices(schema.LEVELS)}")
