@@ -135,7 +135,8 @@ def lines_of(text: str) -> list[Line]:
     text = re.sub(r"[\u00a0\u2007\u202f\u3000]", " ", text)
     found, blanks = [], 0
     for raw in text.split("\n"):
-        cells = [c for c in re.split(r"\t+", raw)] if "\t" in raw.strip() else [raw]
+        # cells of a Word table come as tabs; a layout copied from a PDF as runs of spaces
+        cells = re.split(r"\t+| {4,}", raw) if re.search(r"\S(?:\t| {4,})\S", raw) else [raw]
         first = True
         for cell in cells:
             stripped = re.sub(r"[ \t]+", " ", cell).strip()
