@@ -81,6 +81,7 @@ class Row:
     raw: list = dc_field(default_factory=list)
     group_field: str | None = None
     group_province: str | None = None
+    group_kind: str | None = None
 
 
 @dataclass
@@ -155,7 +156,8 @@ class ImportResult:
 # ------------------------------------------------------------------ reading
 
 
-def _heading_key(text) -> str | None:
+def _heading_key(text, loose: bool = True) -> str | None:
+    """The record key a heading stands for; ``loose``: also by the words it contains."""
     if text is None:
         return None
     plain = re.sub(r"\(.*?\)|\[.*?\]|\*|\d+\s*$", " ", nfc(str(text)).replace("\n", " "))
@@ -164,8 +166,48 @@ def _heading_key(text) -> str | None:
         return None
     if k in _HEADING_KEYS:
         return _HEADING_KEYS[k]
+    if k.startswith("mark"):
+        return k if k in _MARKS else None
     close = difflib.get_close_matches(k, list(_HEADING_KEYS), n=1, cutoff=0.88)
-    return _HEADING_KEYS[close[0]] if close else None
+    if close:
+        return _HEADING_KEYS[close[0]]
+    if len(k) > 45 or not loose:
+        return None
+    for parts, key in _HEADING_PARTS:     # “Tên mô hình/giải pháp”, “Lĩnh vực thực hiện mô hình”…
+        if all(part in k for part in parts):
+            return key
+    return None
+
+
+# Headings not in HEADINGS, recognised by the words they contain (first rule that fits).
+_HEADING_PARTS = [(("namcongnhan",), "recognized_year"), (("congnhannam",), "recognized_year"),
+                  (("capcongnhan",), "recognized_level"), (("congnhancap",), "recognized_level"),
+                  (("namdangky",), "registered"), (("dangkynam",), "registered"), (("namxaydung",), "registered"),
+                  (("tenmohinh",), "name"), (("tendienhinh",), "name"), (("mohinhdienhinh",), "name"),
+                  (("linhvuc",), "field"), (("noidung",), "content"), (("tomtatcachlam",), "content"),
+                  (("cachlam",), "content"), (("diaban",), "locality"), (("diaphuong",), "locality"),
+                  (("tinhthanh",), "province"), (("tinhtp",), "province"),
+                  (("tapthe", "canhan", "loai"), "kind"), (("donvi",), "owner"), (("chuthe",), "owner"),
+                  (("nguoithuchien",), "owner"), (("tapthe", "canhan", "ten"), "owner"),
+                  (("tapthe", "canhan"), "kind")]
+# Columns that hold a mark (x) for one value: “Tập thể | Cá nhân”, “Kinh tế | VH-XH | …”, “Xã | Huyện | Tỉnh”.
+_MARKS: dict[str, tuple[str, str]] = {}
+for _group, _table in (("kind", vocab.KIND_WORDS), ("field", vocab.FIELDS), ("recognized_level", vocab.LEVEL_WORDS)):
+    for _ident in set(_table.values()):
+        _MARKS[f"mark{_group}{_ident}".replace("-", "").replace("_", "")] = (_group, _ident)
+for _mark in _MARKS:
+    LABELS[_mark] = LABELS[_MARKS[_mark][0]]
+_MARK_GROUPS = {"kind": vocab.KIND_WORDS, "field": vocab.FIELDS, "recognized_level": vocab.LEVEL_WORDS}
+
+
+def _mark_heading(group_key: str | None, text: str) -> str | None:
+    """The mark column a heading names under its group (“Cá nhân” under “Loại mô hình”), as a heading text."""
+    if group_key not in _MARK_GROUPS:
+        return None
+    ident = vocab.match(_MARK_GROUPS[group_key], text)
+    if ident is None:
+        return None
+    return f"mark{group_key}{ident}".replace("-", "").replace("_", "")
 
 
 def _split_line(line: str, delimiter: str) -> list[str]:
@@ -324,6 +366,10 @@ def _map_headings(texts: list[str]) -> dict[int, str]:
         k = _heading_key(text) if text else None
         if k and k not in mapping.values():
             mapping[col] = k
+    marks = {_MARKS[k][0] for k in mapping.values() if k in _MARKS}
+    for group in marks:                 # mark columns stand for their group's column
+        if group not in mapping.values():
+            mapping[-1 - len(mapping)] = group
     return mapping
 
 
@@ -332,29 +378,54 @@ def _two_row_texts(top: list, below: list) -> list[str]:
     width = max(len(top), len(below))
     top = list(top) + [None] * (width - len(top))
     below = list(below) + [None] * (width - len(below))
-    texts, carried = [], ""
+    groups, carried, start = [], "", 0
     for c in range(width):
         t, b = _cell_text(top[c]), _cell_text(below[c])
-        if t:
-            carried = t
+        if t and not (isinstance(top[c], _Merged) and t == carried):
+            carried, start = t, c
+        elif t:
+            pass               # the rest of a merged group
         elif b and carried and c > 0 and _cell_text(below[c - 1]):
             t = carried        # a group over several columns, written once (no merge information)
         else:
-            carried = ""
+            carried, start = "", c
+        groups.append((t, start))
+    span = {}
+    for t, start in groups:
+        span[start] = span.get(start, 0) + 1
+    texts = []
+    for c, (t, start) in enumerate(groups):
+        b = _cell_text(below[c])
         if not b or b == t:
             texts.append(t)
             continue
-        candidates = [f"{b} {t}", f"{t} {b}", b]
-        chosen = next((x for x in candidates if _heading_key(x)), b)
-        texts.append(chosen)
+        mark = _mark_heading(_heading_key(t), b) if t and span[start] >= 2 else None
+        if mark:
+            texts.append(mark)
+            continue
+        strict = next((x for x in (f"{b} {t}", f"{t} {b}", b) if _heading_key(x, loose=False)), None)
+        texts.append(strict or next((x for x in (b, f"{b} {t}", f"{t} {b}") if _heading_key(x)), b))
     return texts
+
+
+def _mark_texts(texts: list[str]) -> list[str]:
+    """A single header row whose kind is written as two columns “Tập thể”, “Cá nhân” (marked with x)."""
+    out = list(texts)
+    keys = [_heading_key(t) for t in texts]
+    if "kind" in keys:
+        return out
+    kinds = [c for c, t in enumerate(texts) if t and not keys[c] and vocab.match(vocab.KIND_WORDS, t)]
+    if len(kinds) >= 2:
+        for c in kinds:
+            out[c] = _mark_heading("kind", texts[c])
+    return out
 
 
 def _find_header(rows: list[list]) -> tuple[int, int, dict[int, str], list[str], list[str]]:
     """(first header row index, number of header rows, column → key, headings as written, ignored headings)."""
     best = None
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        texts = [_cell_text(c) for c in row]
+        texts = _mark_texts([_cell_text(c) for c in row])
         single = _map_headings(texts)
         options = [(single, 1, texts)]
         if i + 1 < len(rows) and len(single) >= 2:
@@ -414,17 +485,45 @@ def _rows(path: Path, sheet: str | None, progress=None):
     # the field and the province may come from group rows (“I. LĨNH VỰC KINH TẾ”, “TỈNH QUẢNG NAM”):
     # checked once the rows are read
     missing = [k for k in ("name", "owner", "kind", "field", "province") if k not in mapping.values()]
-    if all(k in ("field", "province") for k in missing):
+    if all(k in ("field", "province", "kind") for k in missing):
         missing = []
     if missing:
         raise UserError(f"Bảng tính {path.name} thiếu cột: {', '.join(f'“{LABELS[k]}”' for k in missing)} "
                         f"(dòng tiêu đề cột là dòng {header_index + 1})")
-    headings = {headings_list[c] or LABELS[k]: k for c, k in mapping.items()}
+    headings = {}
+    for c, k in mapping.items():
+        if c < 0:
+            written = [headings_list[m] for m, mk in mapping.items() if m >= 0 and _MARKS.get(mk, ("",))[0] == k]
+            headings[f"{LABELS[k]} (đánh dấu ở cột " + ", ".join(f"“{_mark_label(w)}”" for w in written) + ")"] = k
+        elif k not in _MARKS:
+            headings[headings_list[c] or LABELS[k]] = k
     rows = []
     start = header_index + height
     for i, row in enumerate(all_rows[start:], start=start + 1):
-        rows.append(Row(i, {k: _unmerged(row[c]) if c < len(row) else None for c, k in mapping.items()}, raw=row))
+        cells = {k: _unmerged(row[c]) if 0 <= c < len(row) else None for c, k in mapping.items()}
+        for c, k in mapping.items():
+            if c < 0:       # the value of a group given by marks: the first marked column's value
+                marked = [_MARKS[mk][1] for m, mk in mapping.items() if m >= 0 and _MARKS.get(mk, ("",))[0] == k
+                          and m < len(row) and _is_mark(row[m])]
+                cells[k] = marked[0] if len(marked) == 1 else ("; ".join(marked) or None)
+        rows.append(Row(i, cells, raw=row))
     return title, header_index + 1, height, headings, ignored, rows, encoding
+
+
+def _is_mark(value) -> bool:
+    text = _cell_text(value).lower()
+    return bool(text) and text not in ("0", "-", "không", "k", "—")
+
+
+def _mark_label(text: str) -> str:
+    group, ident = _MARKS.get(text, (None, None))
+    if group == "kind":
+        return schema.KINDS.get(ident, ident)
+    if group == "field":
+        return schema.FIELD_IDS.get(ident, ident)
+    if group == "recognized_level":
+        return schema.LEVELS.get(ident, ident)
+    return text
 
 
 def _unmerged(value):
@@ -461,16 +560,23 @@ def _classify(row: Row, taxonomy) -> tuple[str, str | None]:
         return "blank", None
     if len(values) >= 3 and sum(1 for v in values if _COLUMN_NUMBER.match(v)) >= 0.8 * len(values):
         return "numbers", "dòng đánh số cột (1), (2)…"
-    if any(_TOTAL.match(v) for v in values) and len(values) <= 4:
+    if any(_TOTAL.match(v) for v in values) and (
+            len(values) <= 4 or all(re.fullmatch(r"[\d.,%]+", v) or _TOTAL.match(v) for v in values)):
         return "total", "dòng tổng cộng"
     if sum(1 for v in values if _heading_key(v)) >= 3:
         return "header", "dòng tiêu đề cột lặp lại"
     filled = [k for k, v in row.cells.items() if _text(v) is not None and k != "id"]
     stt = next((v for v in values if re.fullmatch(r"\d{1,5}\.?", v)), None)
-    if len(values) <= 2 and not (stt and len(filled) >= 2):
+    if len(values) <= 2 and not (stt and "name" in filled):
         text = max(values, key=len)
         label = _GROUP_LABEL.match(text)
         bare = _GROUP_LABEL.sub("", text).strip(" .:") if label else text
+        bare = re.sub(r"\s*\(.*?\)\s*|\s*:\s*\d+.*$", " ", bare).strip(" .:")   # “(5 mô hình)”, “: 5 mô hình”
+        kind = vocab.match(vocab.KIND_WORDS, re.sub(r"^(?:các\s+)?(?:mô\s+hình|điển\s+hình)\s+", "", bare,
+                                                    flags=re.IGNORECASE))
+        if kind:
+            row.group_kind = kind
+            return "group", f"nhóm “{text}”"
         field = _group_field(bare, taxonomy)
         if field:
             row.group_field = field
@@ -600,7 +706,11 @@ def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | Non
     review = ""
     for k in ("name", "owner", "kind", "province"):
         if get(k) is None:
-            if k == "province" and row.group_province:
+            if k == "province" and row.group_province or k == "kind" and row.group_kind:
+                continue
+            if k == "kind" and k not in column:
+                problems.append("không biết mô hình tập thể hay cá nhân: bảng tính không có cột "
+                                f"“{LABELS['kind']}” và dòng này không nằm dưới tiêu đề nhóm “Tập thể”/“Cá nhân”")
                 continue
             if k == "province" and k not in column:
                 problems.append("không biết tỉnh, thành phố: bảng tính không có cột "
@@ -614,7 +724,7 @@ def _record(row: Row, headings: dict, taxonomy, draft: bool) -> tuple[dict | Non
                         "dưới tiêu đề nhóm lĩnh vực nào")
     data["name"] = get("name")
     kind = get("kind")
-    data["kind"] = _match(vocab.KIND_WORDS, kind)
+    data["kind"] = _match(vocab.KIND_WORDS, kind) if kind else row.group_kind
     if kind and data["kind"] is None:
         problems.append(f"cột “{column['kind']}”: không nhận ra “{kind}”; cần “Tập thể” hoặc “Cá nhân”")
     data["owner"] = get("owner")
@@ -824,7 +934,7 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
                               header_rows=height)
         ids = _Ids(root)
         task = bar.add_task("Đang kiểm tra từng dòng", total=len(rows)) if bar else None
-        group_field = group_province = None
+        group_field = group_province = group_kind = None
         for row in rows:
             if bar:
                 bar.advance(task)
@@ -837,12 +947,14 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
                     group_field = row.group_field
                 if row.group_province:
                     group_province = row.group_province
+                if row.group_kind:
+                    group_kind = row.group_kind
                 result.skipped.append(Rejected(row.number, why, path.name))
                 continue
             if what != "data":
                 result.skipped.append(Rejected(row.number, why, path.name))
                 continue
-            row.group_field, row.group_province = group_field, group_province
+            row.group_field, row.group_province, row.group_kind = group_field, group_province, group_kind
             data, problems, review = _record(row, headings, taxonomy, draft)
             if problems:
                 result.rejected.append(Rejected(row.number, "; ".join(problems), path.name))
@@ -859,7 +971,7 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
                               f"data/models/{folder_of(data['province'])}/{record_id}.yaml", review)
             ids.plan(planned)
             result.planned.append(planned)
-        lacking = [k for k, group in (("field", group_field), ("province", group_province))
+        lacking = [k for k, group in (("kind", group_kind), ("field", group_field), ("province", group_province))
                    if k not in headings.values() and group is None]
         if lacking:
             raise UserError(f"Bảng tính {path.name} thiếu cột: {', '.join(f'“{LABELS[k]}”' for k in lacking)} "

@@ -225,6 +225,29 @@ def main():
         [2, "Bản không có người nghiện", "Ông Lò Văn Piếng", "Cá nhân", "Quốc phòng - an ninh", "Điện Biên", CONTENT],
     ], title="DS mô hình", extra_sheets=[("Bìa", [["BÁO CÁO"], ["Kết quả phong trào thi đua năm 2023"],
                                                   ["Ban Dân vận Huyện ủy Điện Biên"]])])
+    # 14: kind and field as columns marked with x under merged group headings; a total row of counts
+    xlsx("14-marked-columns.xlsx", [
+        ["STT", "Tên mô hình/giải pháp", "Đơn vị thực hiện", "Loại mô hình", None, "Lĩnh vực", None, None, None,
+         "Tỉnh, TP", "Nội dung"],
+        [None, None, None, "Tập thể", "Cá nhân", "Kinh tế", "VH-XH", "QP-AN", "XDĐ", None, None],
+        [1, "Cánh đồng lớn liên kết tiêu thụ lúa", "Hội Nông dân xã Phú Lộc", "x", None, "x", None, None, None,
+         "Hậu Giang", CONTENT],
+        [2, "Bữa cơm nghĩa tình cho bệnh nhân nghèo", "Bà Lê Thị Tám", None, "X", None, "x", None, None,
+         "Hậu Giang", CONTENT],
+        [3, "Tổ nhân dân tự quản kiểu mẫu", "Chi bộ ấp 3, xã Vị Thanh", None, None, None, None, None, None,
+         "Hậu Giang", CONTENT],
+        ["Tổng cộng", None, None, 2, 1, 1, 1, 0, 0, None, None],
+    ], merges=("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:I1", "J1:J2", "K1:K2"))
+    # 15: no kind column: group rows “I. MÔ HÌNH TẬP THỂ (2 mô hình)”, “II. CÁ NHÂN”; a row with a name only
+    xlsx("15-kind-group-rows.xlsx", [
+        ["STT", "Tên mô hình", "Đơn vị/Cá nhân", "Lĩnh vực", "Tỉnh/Thành phố", "Nội dung"],
+        ["I", "MÔ HÌNH TẬP THỂ (2 mô hình)"],
+        [1, "Thắp sáng đường quê", "Chi đoàn thôn 2, xã Kỳ Tân", "Kinh tế", "Hà Tĩnh", CONTENT],
+        [2, "Nhà văn hóa xanh, sạch", "Hội Cựu chiến binh xã Kỳ Tân", "Văn hóa - xã hội", "Hà Tĩnh", CONTENT],
+        ["II", "CÁ NHÂN"],
+        [3, "Người giữ nghề đan lát", "Ông Nguyễn Văn Khải", "Văn hóa - xã hội", "Hà Tĩnh", CONTENT],
+        [4, "Gương sáng khuyến học"],
+    ])
 
 
 if __name__ == "__main__":
