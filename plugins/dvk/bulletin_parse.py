@@ -533,7 +533,8 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
         whens.append(w)
         if is_debris(t):
             kinds.append("debris")
-        elif (w.date or w.time) and (not w.rest or byline_of(w.rest) or _n(w.rest) <= 1) and _n(t) <= 16:
+        elif (w.date or w.time) and (not w.rest or byline_of(w.rest) or _n(w.rest) <= 1 or is_site_name(w.rest)
+                                     or is_debris(w.rest)) and _n(t) <= 16:
             kinds.append("date" if w.date else "time")
         elif is_breadcrumb(t):
             kinds.append("crumb")
@@ -584,6 +585,8 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
         title = bare_title          # “(PLO)- Tổ hòa giải …”: the dateline is not part of the title
 
     site = next((lines[i].text for i in range(title_at or 0) if kinds[i] == "site"), None)
+    if site is None and date_at is not None and whens[date_at].rest and is_site_name(whens[date_at].rest):
+        site = whens[date_at].rest      # “Báo Nhân Dân - 12/05/2023 08:00”
     # Bylines and sources in the head (between the title and the body).
     head = range((title_at if title_at is not None else -1) + 1, body_at)
     for i in list(head) + [i for i in range(0, title_at or 0)]:
@@ -750,7 +753,7 @@ PROPER_CASE = ["Phó Bí thư thường trực", "Phó Trưởng ban thường t
                "Phó Chủ tịch", "Chủ tịch", "Phó Trưởng ban", "Trưởng ban", "Phó Giám đốc", "Giám đốc",
                "Chánh Văn phòng", "Phó Chánh Văn phòng", "Văn phòng", "Ủy ban nhân dân", "Hội đồng nhân dân",
                "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Quận ủy", "Thị ủy", "Ủy viên", "Ban", "Ủy ban Mặt trận Tổ quốc Việt Nam",
-               "Mặt trận Tổ quốc Việt Nam", "Việt Nam", "Ủy ban Kiểm tra", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+               "Mặt trận Tổ quốc Việt Nam", "Việt Nam", "Đảng bộ", "Đảng bộ tỉnh", "Đảng bộ huyện", "Đảng ủy khối", "Ủy ban Kiểm tra", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
                "Hội Cựu chiến binh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Liên đoàn Lao động", "Sở Nội vụ",
                "Phòng Nội vụ", "Trưởng phòng", "Phó Trưởng phòng", "Thủ trưởng", "Ban Thi đua - Khen thưởng",
                "Hội đồng Thi đua - Khen thưởng", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam"]
@@ -973,13 +976,13 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
             continue
         sig.append(t)
     on_behalf = signer_role = signer = None
-    names = [s for s in sig if not _is_caps(SIGNED.sub("", s).strip()) and not AUTHORITY.match(s)]
-    if names:
-        signer = SIGNED.sub("", names[-1]).strip(" .")
-        if _is_caps(signer):
-            signer = " ".join(w.capitalize() for w in signer.split())
-        if not looks_like_name(signer) and _n(signer) > 6:
-            signer = None
+    names = [SIGNED.sub("", s).strip(" .") for s in sig if not _is_caps(SIGNED.sub("", s).strip())
+             and not AUTHORITY.match(s)]
+    people = [x for x in names if looks_like_name(x) or re.fullmatch(r"(?:[A-ZĐ]\w*\.?\s*){1,2}[A-ZĐ]\w+", x)]
+    if people:
+        signer = people[-1]          # the name under the signature, not what a portal put after it
+    if signer and _is_caps(signer):
+        signer = " ".join(w.capitalize() for w in signer.split())
     caps = [SIGNED.sub("", s).strip() for s in sig if _is_caps(SIGNED.sub("", s).strip()) or AUTHORITY.match(s)]
     authorities = [c for c in caps if AUTHORITY.match(c)]
     roles = [c for c in caps if not AUTHORITY.match(c)]
