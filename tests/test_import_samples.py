@@ -267,9 +267,10 @@ def test_damaged_rows_are_refused_naming_the_file_row_column_and_problem(tmp_pat
     site = Site(tmp_path / "site")
     result = import_models(site.root, OWN / "sheets" / "07-damaged-text.csv")
     report = result.report()
-    assert "07-damaged-text.csv, dòng 3: cột “Tên mô hình”: có dấu “?” thay cho chữ có dấu" in report
-    assert "07-damaged-text.csv, dòng 4: cột “Tên mô hình”: chữ bị hỏng do đọc nhầm bảng mã (UTF-8 đọc như " \
-           "Windows-1252, đúng ra là “Dân vận khéo trong vận động tái định cư”)" in report
+    assert "07-damaged-text.csv, dòng 3: cột “Tên mô hình”: chữ bị hỏng vì sai bảng mã (lỗi font, mã hóa ký tự): " \
+           "có dấu “?” thay cho chữ có dấu" in report
+    assert "07-damaged-text.csv, dòng 4: cột “Tên mô hình”: chữ bị hỏng vì sai bảng mã (lỗi font, mã hóa ký tự): " \
+           "tệp UTF-8 bị đọc như Windows-1252, đúng ra là “Dân vận khéo trong vận động tái định cư”" in report
     assert unicodedata.is_normalized("NFC", report)
     assert result.written == ["data/models/lai-chau/to-tu-quan-an-ninh-khu-pho-3.yaml"]
 

@@ -68,13 +68,14 @@ def damage(text: str) -> str | None:
     if not text:
         return None
     if "\ufffd" in text:
-        return "có ký tự “�” thay cho chữ (tệp bị đọc sai bảng mã)"
+        return "chữ bị hỏng vì sai bảng mã (lỗi font, mã hóa ký tự): có ký tự “�” thay cho chữ"
     if _QMARK_IN_WORD.search(text) and text.count("?") >= 2 or re.search(r"[^\W\d_]\?[^\W\d_]", text):
-        return "có dấu “?” thay cho chữ có dấu (tệp đã được lưu bằng bảng mã không có chữ tiếng Việt)"
+        return ("chữ bị hỏng vì sai bảng mã (lỗi font, mã hóa ký tự): có dấu “?” thay cho chữ có dấu, tệp đã được "
+                "lưu bằng bảng mã không có chữ tiếng Việt")
     if _LATIN1_DEBRIS.search(text) or _ftfy_changes(text):
         fixed = _ftfy_fix(text)
         hint = f", đúng ra là “{fixed[:40]}”" if fixed and fixed != text else ""
-        return f"chữ bị hỏng do đọc nhầm bảng mã (UTF-8 đọc như Windows-1252{hint})"
+        return f"chữ bị hỏng vì sai bảng mã (lỗi font, mã hóa ký tự): tệp UTF-8 bị đọc như Windows-1252{hint}"
     return None
 
 
