@@ -826,9 +826,12 @@ def model_key(data: dict) -> tuple[str, str, str]:
 
 
 def _load_yaml(path: Path) -> dict:
+    """An existing record, read quickly (libyaml when present): only its name, owner and province are used."""
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = Source(read_text(path)).load()
-    except (OSError, YamlSyntaxError, UnicodeDecodeError):
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -836,11 +839,20 @@ def _load_yaml(path: Path) -> dict:
 class _Ids:
     """Records already there (by file and by model) and rows planned in this run."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, names: set[str] | None = None):
+        """``names``: keys of the names being imported; only records that may match them are read in full."""
         self.root = root
         self.files = {os.path.basename(p).rsplit(".", 1)[0]: Path(p) for p in _walk(root / "data" / "models", YAML_SUFFIXES)}
         self.models: dict[tuple, Path] = {}
         for path in self.files.values():
+            if names is not None:
+                try:
+                    text = path.read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                m = re.search(r"^name:\s*(.+?)\s*$", text, re.M)
+                if m and not re.fullmatch(r"[|>][-+]?\d*", m[1]) and vocab.key(m[1]) not in names:
+                    continue          # another model: no need to parse it
             data = _load_yaml(path)
             if data.get("name"):
                 self.models.setdefault(model_key(data), path)
@@ -932,7 +944,7 @@ def import_models(root, path, *, dry_run: bool = False, draft: bool = False, she
             taxonomy, _ = parse_taxonomy(Source(read_text(root / "data" / "fields.yaml")).load())
         result = ImportResult(path.name, title, header_row, headings, ignored, dry_run=dry_run, encoding=encoding,
                               header_rows=height)
-        ids = _Ids(root)
+        ids = _Ids(root, {vocab.key(_text(r.cells.get("name")) or "") for r in rows})
         task = bar.add_task("Đang kiểm tra từng dòng", total=len(rows)) if bar else None
         group_field = group_province = group_kind = None
         for row in rows:
