@@ -31,6 +31,8 @@ def xlsx(name, rows, merges=(), title="Danh sách", extra_sheets=()):
     for m in merges:
         ws.merge_cells(m)
     wb.active = 0
+    wb.properties.creator = "make_sheets.py"
+    wb.properties.created = wb.properties.modified = dt.datetime(2024, 1, 1)
     wb.save(HERE / name)
 
 
