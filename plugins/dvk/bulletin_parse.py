@@ -484,8 +484,8 @@ def _drop_boxes(lines: list[Line], dropped: list[str]) -> list[Line]:
             i += 1
             while i < len(lines):
                 t = lines[i].text
-                if _is_paragraph(t) and (lines[i].blank_before or _n(t) >= 25) or (
-                        lines[i].blank_before and (byline_of(t) or source_of(t))):
+                if _is_paragraph(t) and (lines[i].blank_before or _n(t) >= 25) or source_of(t) or (
+                        lines[i].blank_before and byline_of(t)):
                     break
                 dropped.append(t)
                 i += 1
