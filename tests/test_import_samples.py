@@ -281,3 +281,21 @@ def test_group_total_and_signature_rows_are_not_errors(tmp_path):
     assert result.rejected == []
     assert [r.row for r in result.skipped] == [5, 6, 13, 17, 20, 22, 23, 26]
     assert "Bỏ qua 8 dòng không phải mô hình" in result.report()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1258", "utf-8-sig"])
+def test_a_bulletin_saved_in_another_encoding_reads_the_same(tmp_path, encoding):
+    source = OWN / "bulletins" / "11-laodong-author-source-nolink.txt"
+    text = source.read_text(encoding="utf-8")
+    if encoding == "cp1258":     # as Windows saves it: tone marks as combining characters
+        import sys
+        sys.path.insert(0, str(OWN / "sheets"))
+        from make_sheets import cp1258_bytes
+        raw = cp1258_bytes(text)
+    else:
+        raw = text.encode(encoding)
+    copy = tmp_path / "ban-tin.txt"
+    copy.write_bytes(raw)
+    a, b = parse(read_bulletin(source)), parse(read_bulletin(copy))
+    assert (b.title, b.date, b.author, b.source, b.lead, b.blocks) == (a.title, a.date, a.author, a.source, a.lead,
+                                                                       a.blocks)
