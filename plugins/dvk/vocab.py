@@ -35,11 +35,14 @@ _FIELDS = {
 _KINDS = {"collective": ["Tập thể", "TT", "Mô hình tập thể", "Đơn vị"],
           "individual": ["Cá nhân", "CN", "Mô hình cá nhân", "Điển hình cá nhân"]}
 _LEVELS = {"grassroots": ["Cấp cơ sở", "Cơ sở", "Cấp xã", "Cấp phường", "Xã", "Phường", "Cấp xã, phường",
-                          "Cấp xã/phường", "Xã/phường", "Cấp thị trấn"],
-           "district": ["Cấp huyện", "Huyện", "Cấp quận", "Quận", "Cấp thị xã", "Thị xã", "Cấp quận, huyện",
+                          "Cấp xã/phường", "Xã/phường", "Cấp thị trấn", "Đảng ủy xã", "UBND xã", "Đảng ủy phường",
+                          "UBND phường"],
+           "district": ["Cấp huyện", "Huyện", "Cấp quận", "Quận", "Cấp thị xã", "Thị xã", "Cấp quận, huyện", "Huyện ủy",
+                        "UBND huyện", "Ban Dân vận Huyện ủy", "Quận ủy", "Thị ủy", "UBND quận", "UBND thị xã",
                         "Cấp huyện, quận", "Cấp quận/huyện", "Cấp huyện/quận", "Quận/huyện", "Huyện/thị xã"],
            "province": ["Cấp tỉnh", "Tỉnh", "Cấp thành phố", "Thành phố", "Cấp TP", "TP", "Cấp tỉnh/thành phố",
-                        "Tỉnh/thành phố", "Cấp tỉnh, thành phố", "Thành ủy", "Tỉnh ủy"],
+                        "Tỉnh/thành phố", "Cấp tỉnh, thành phố", "Thành ủy", "Tỉnh ủy", "UBND tỉnh",
+                        "Ban Dân vận Tỉnh ủy", "UBND thành phố"],
            "national": ["Cấp toàn quốc", "Toàn quốc", "Cấp Trung ương", "Trung ương", "Quốc gia", "Cấp TW", "TW",
                         "Cấp TƯ", "TƯ", "Cấp quốc gia", "Ban Dân vận Trung ương"]}
 _STATUSES = {"registered": ["Đăng ký", "Đã đăng ký", "Đăng ký xây dựng"],
