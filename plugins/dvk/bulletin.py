@@ -1,19 +1,15 @@
-"""``invoke import-bulletin``: a plain-text bulletin pasted from a portal becomes a draft.
+"""``invoke import-bulletin``: a text pasted from a portal, a newspaper or a word processor becomes a draft.
 
-A news item (a provincial portal's bulletin, a newspaper article) becomes a
-draft post under ``content/tin-tuc/``: date and time, title, lead, body
-paragraphs and sub-headings, photo captions, the author's signature and the
-source line are recognised; the portal's debris (toolbar labels such as
-“PublishingPortal - Block_BanTin_Toolbar”, “Tăng cỡ chữ Giảm cỡ chữ”, “Gửi cho
-bạn bè”, “Xem nhiều nhất” and what follows it) is dropped.
+``bulletin_parse`` finds the parts by what each line is (date line, byline,
+source, dateline, caption, portal debris; the title is the best line of title
+length near the date): a news item becomes a draft post under
+``content/tin-tuc/``, an official document of any common type (Công văn, Quyết
+định, Kế hoạch, Thông báo, Báo cáo, Chỉ thị, Nghị quyết, Hướng dẫn…) a draft
+document under ``content/van-ban/``.
 
-An official letter (number “Số 374-CV/HU”, “Triệu Phong, ngày 30 tháng 7 năm
-2019”, subject “V/v …”, “Kính gửi:”, “Nơi nhận:”, a signature block such as
-“T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / Phan Văn Linh”) becomes a draft document
-under ``content/van-ban/``.
-
-Parsing (``parse``) is separate from writing (``write``) so the parts found
-can be checked one by one.
+This module writes the draft. Nothing is invented: a part the text does not
+give is left empty and named in the notes, so that the draft fails validation
+until an editor fills it in. Importing the same text again changes nothing.
 """
 from __future__ import annotations
 

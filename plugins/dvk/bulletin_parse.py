@@ -330,7 +330,7 @@ def _name_token(tok: str) -> bool:
 def looks_like_name(text: str) -> bool:
     """“Hoàng Long”, “N.Hân”, “Minh Anh - Thu Hà”, “Hồng Nhung/VOV-Tây Bắc”, “Thu Hà (TTXVN)”."""
     text = text.strip().rstrip(".")
-    if not text or len(text) > 70 or _ends_sentence(text + " ") and text.endswith((":",)):
+    if not text or len(text) > 70 or text.endswith(":"):
         return False
     main, _, agency = text.partition("/")
     if agency and _n(agency) > 5:
@@ -690,9 +690,8 @@ def post_blocks(lines: list[Line]) -> list[Block]:
             previous = text
             continue
         previous = text
-        if idx == 0 or True:
-            _, text_wo = split_dateline(text) if idx == 0 else (None, text)
-            text = text_wo
+        if idx == 0:        # the first body paragraph may still carry a dateline
+            text = split_dateline(text)[1]
         credit = _PHOTO_CREDIT.match(text.strip("*_ ()"))
         if credit and (looks_like_name(credit["name"].strip(" )")) or _n(credit["name"]) <= 4):
             if blocks and blocks[-1].kind in ("h", "p") and _n(blocks[-1].text) <= 40:

@@ -1,14 +1,18 @@
-"""``invoke import-models``: model records from a committee's spreadsheet (.xlsx or .csv).
+"""``invoke import-models``: model records from a committee's spreadsheet (.xlsx, .xls, .ods, .csv, .txt).
 
 Committees keep their lists in spreadsheets with Vietnamese column headings
 (Tên mô hình, Đơn vị/Cá nhân, Tập thể/Cá nhân, Lĩnh vực, Tỉnh/Thành phố, Địa
-bàn, Năm đăng ký, Năm công nhận, Cấp công nhận, Nội dung). Headings are
-recognised whatever their case, diacritics, order or notes in brackets; extra
-columns are ignored; values such as “Văn hóa – xã hội”, “Tập thể” or “Cấp
-tỉnh” become the schema's ids. Each row becomes one YAML record, checked by
-the very loader the build uses (``load_corpus``) before anything is written.
-An existing record is never overwritten: conflicts and invalid rows are
-listed with their row number and the reason.
+bàn, Năm đăng ký, Năm công nhận, Cấp công nhận, Nội dung), under letterheads
+and titles, sometimes over two rows with merged group headings. The header is
+found by what its cells say; rows are classified before they are read (column
+numbers, group rows whose field, province or kind is carried down, totals,
+notes and signatures are skipped, not reported as errors). Values such as
+“VH-XH”, “TT”, “Cấp TW”, “BR-VT” become the schema's ids and province names.
+Each row becomes one YAML record under ``data/models/<today's province>/``,
+checked by the very loader the build uses (``load_corpus``) before anything is
+written. An existing record (same name, owner and today's province, whatever
+the spelling or file name) is never overwritten; invalid rows are listed with
+their file, row, column and reason.
 """
 from __future__ import annotations
 
@@ -25,11 +29,11 @@ from pathlib import Path
 
 from . import schema, vocab
 from .corpus import YAML_SUFFIXES, _walk, load_corpus
-from .provinces import resolve
 from .fields import parse_taxonomy
+from .provinces import resolve
 from .text import fold, nfc, slugify
 from .usererror import UserError
-from .yamlsrc import Source, YamlSyntaxError, read_text
+from .yamlsrc import Source, read_text
 from .yamlwrite import Key, render
 
 # Record key -> the headings committees write for it (compared folded, letters and digits only).
