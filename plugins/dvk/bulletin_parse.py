@@ -907,7 +907,7 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
             date = _date_of(m)
         elif (m := re.match(r"^(?:V/v|V\.v)\s*[:.]?\s*(?P<subject>.+)$", t, re.IGNORECASE)) and subject is None:
             subject = m["subject"].strip()
-            while i + 1 < end and _continues(texts[i + 1]):
+            while i + 1 < end and _continues(texts[i + 1], lines[i + 1].blank_before):
                 i += 1
                 subject = f"{subject} {texts[i]}"
         elif (dtype := type_title(t)) and doc_type is None and body_start is None:
@@ -1023,14 +1023,18 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
                   issuer=issuer, parent=parent, system=system, province=province)
 
 
-def _continues(text: str) -> bool:
+def _continues(text: str, blank_before: int = 0) -> bool:
     """Whether a line continues a subject (“V/v …”) wrapped onto it, rather than being the next header part."""
     t = text.strip()
     if not t or _is_caps(t) or SEPARATOR.fullmatch(t) or MOTTO_2.match(t) or STATE_MOTTO.match(t) or \
             PARTY_MOTTO.match(t) or NUMBER_LINE.match(t) or PLACE_DATE.match(t) or PLACE_DATE_NUM.match(t) or \
-            RECIPIENTS_LINE.match(t) or _n(t) > 20:
+            RECIPIENTS_LINE.match(t) or CC_LINE.match(t) or AUTHORITY.match(t) or type_title(t) or _n(t) > 20:
         return False
-    return t[:1].islower() or t[:1] in "“\"'(" or t[:1].isdigit()
+    if t[:1].islower() or t[:1] in "“\"'(" or t[:1].isdigit():
+        return True
+    # “V/v tổ chức Hội nghị biểu dương / Điển hình … năm 2023”: directly under it, short, not a sentence
+    return not blank_before and _n(t) <= 15 and not _ends_sentence(t) and \
+        not re.match(r"^(?:Kính|Căn cứ|Thực hiện|Để|Nhằm|Theo)\b", t)
 
 
 def _issuer(caps_lines: list[str]) -> tuple[str | None, str | None]:
