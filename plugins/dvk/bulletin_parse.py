@@ -670,8 +670,10 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
     if source is None and site:
         source = site
 
-    body = [(lines[i], i) for i in range((lead_at if lead_at is not None else (title_at or 0)) + 1, len(lines))
-            if kinds[i] == "text"]
+    # the body: what follows the title and is not the lead, a date, a byline or debris (a caption or a
+    # kicker between the title and the lead stays)
+    start = (title_at + 1) if title_at is not None else 0
+    body = [(lines[i], i) for i in range(start, len(lines)) if kinds[i] == "text" and i != lead_at]
     blocks = post_blocks([line for line, _ in body])
     province = province_in(title) or (province_in(lead) if lead else None)
     return Bulletin(title=title, date=date, has_time=has_time, lead=lead, blocks=blocks, author=author,
