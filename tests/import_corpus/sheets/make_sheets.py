@@ -250,6 +250,31 @@ def main():
         [3, "Người giữ nghề đan lát", "Ông Nguyễn Văn Khải", "Văn hóa - xã hội", "Hà Tĩnh", CONTENT],
         [4, "Gương sáng khuyến học"],
     ])
+    # 16: an Excel 97-2003 workbook (.xls), read with python-calamine; written with xlwt when it is installed
+    # (a generator's tool only: ``pip install --target /tmp/xlwtlib xlwt`` and PYTHONPATH=/tmp/xlwtlib)
+    try:
+        import xlwt
+    except ImportError:
+        return
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Danh sach")
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    rows = [
+        ["DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO - HUYỆN BA VÌ"],
+        ["STT", "Tên mô hình", "Đơn vị/Cá nhân", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh/Thành phố", "Địa bàn",
+         "Năm đăng ký", "Năm công nhận", "Cấp công nhận", "Nội dung"],
+        [1, "Đồng bào Dao giữ rừng đầu nguồn", "Chi bộ thôn Yên Sơn", "Tập thể", "Quốc phòng - an ninh", "Hà Nội",
+         "xã Ba Vì", 2021, dt.date(2023, 9, 2), "Cấp huyện", CONTENT],
+        [2, "Nữ y tá thôn bản tận tụy", "Bà Đặng Thị Nga", "Cá nhân", "Văn hóa - xã hội", "TP. Hà Nội", "xã Khánh Thượng",
+         2022.0, 2023, "Cấp thành phố", CONTENT],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                sheet.write(r, c, value, date_style)
+            else:
+                sheet.write(r, c, value)
+    book.save(str(HERE / "16-excel-97-2003.xls"))
 
 
 if __name__ == "__main__":
