@@ -125,7 +125,13 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_paragraph(text: str) -> bool:
     n = _n(text)
-    return n >= 30 or (n >= 10 and _ends_sentence(text))
+    if n >= 30:
+        return True
+    if n < 10 or not _ends_sentence(text):
+        return False
+    # a title may end with “?”, “!” or “...” (“Vì sao … thành công?”): a short line ending so is not a paragraph
+    t = text.rstrip("*_ ”\"'»)")
+    return not (t.endswith(("?", "!", "...", "…")) and n <= 25 and "." not in t[:-3])
 
 
 def lines_of(text: str) -> list[Line]:
@@ -507,6 +513,8 @@ def _title_score(lines: list[Line], i: int, date_at: int | None, body_at: int) -
         score -= 5
     if n > 40:
         score -= 5
+    elif n > 25:
+        score -= 2         # a lead without its full stop, rather than a title
     if t.endswith(".") and not t.endswith("..."):
         score -= 3
     if t.endswith(":"):
