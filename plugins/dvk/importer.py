@@ -490,6 +490,9 @@ def _rows(path: Path, sheet: str | None, progress=None):
     # the field and the province may come from group rows (“I. LĨNH VỰC KINH TẾ”, “TỈNH QUẢNG NAM”):
     # checked once the rows are read
     missing = [k for k in ("name", "owner", "kind", "field", "province") if k not in mapping.values()]
+    if "owner" in missing and any(_MARKS.get(k, ("",))[0] == "kind" for k in mapping.values()):
+        missing.remove("owner")     # the owner's name is written in the kind's own column
+        mapping[-1 - len(mapping)] = "owner"
     if all(k in ("field", "province", "kind") for k in missing):
         missing = []
     if missing:
@@ -497,7 +500,9 @@ def _rows(path: Path, sheet: str | None, progress=None):
                         f"(dòng tiêu đề cột là dòng {header_index + 1})")
     headings = {}
     for c, k in mapping.items():
-        if c < 0:
+        if c < 0 and k == "owner":
+            headings[f"{LABELS['owner']} (tên ghi ở cột tập thể hoặc cá nhân)"] = k
+        elif c < 0:
             written = [headings_list[m] for m, mk in mapping.items() if m >= 0 and _MARKS.get(mk, ("",))[0] == k]
             headings[f"{LABELS[k]} (đánh dấu ở cột " + ", ".join(f"“{_mark_label(w)}”" for w in written) + ")"] = k
         elif k not in _MARKS:
@@ -507,10 +512,15 @@ def _rows(path: Path, sheet: str | None, progress=None):
     for i, row in enumerate(all_rows[start:], start=start + 1):
         cells = {k: _unmerged(row[c]) if 0 <= c < len(row) else None for c, k in mapping.items()}
         for c, k in mapping.items():
-            if c < 0:       # the value of a group given by marks: the first marked column's value
+            if c < 0 and k != "owner":       # the value of a group given by marks: the marked column's value
                 marked = [_MARKS[mk][1] for m, mk in mapping.items() if m >= 0 and _MARKS.get(mk, ("",))[0] == k
                           and m < len(row) and _is_mark(row[m])]
                 cells[k] = marked[0] if len(marked) == 1 else ("; ".join(marked) or None)
+                if k == "kind" and not any(c2 >= 0 and k2 == "owner" for c2, k2 in mapping.items()):
+                    # “Tên tập thể | Tên cá nhân”: the marked cell holds the owner's name itself
+                    names = [_cell_text(row[m]) for m, mk in mapping.items() if m >= 0 and
+                             _MARKS.get(mk, ("",))[0] == "kind" and m < len(row) and len(_cell_text(row[m])) > 3]
+                    cells["owner"] = names[0] if len(names) == 1 else None
         rows.append(Row(i, cells, raw=row))
     return title, header_index + 1, height, headings, ignored, rows, encoding
 

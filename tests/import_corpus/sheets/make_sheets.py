@@ -250,6 +250,19 @@ def main():
         [3, "Người giữ nghề đan lát", "Ông Nguyễn Văn Khải", "Văn hóa - xã hội", "Hà Tĩnh", CONTENT],
         [4, "Gương sáng khuyến học"],
     ])
+    # 17: the owner's name written in a “Tập thể” or a “Cá nhân” column, which also says the kind
+    xlsx("17-owner-in-kind-columns.xlsx", [
+        ["STT", "Tên mô hình", "Tập thể", "Cá nhân", "Lĩnh vực", "Tỉnh", "Nội dung"],
+        [1, "Vườn cây ăn trái kiểu mẫu", "Hội Nông dân xã Phước Minh", None, "Kinh tế", "Tây Ninh", CONTENT],
+        [2, "Người thầy thuốc của xóm đạo", None, "Ông Trần Văn Út", "Văn hóa - xã hội", "Tây Ninh", CONTENT],
+        [3, "Tổ bảo vệ dân phố", "x", None, "Quốc phòng - an ninh", "Tây Ninh", CONTENT],
+    ])
+    # 18: an owner column, and the kind as an x in two single-row columns “Tập thể”, “Cá nhân”
+    xlsx("18-kind-marks-single-row.xlsx", [
+        ["STT", "Tên mô hình", "Đơn vị thực hiện", "Tập thể", "Cá nhân", "Lĩnh vực", "Tỉnh", "Nội dung"],
+        [1, "Chợ quê không túi ni lông", "Hội LHPN xã Trường Tây", "x", None, "Văn hóa - xã hội", "Tây Ninh", CONTENT],
+        [2, "Cựu chiến binh giúp nhau nuôi bò", "Ông Lê Văn Hòa", None, "x", "Kinh tế", "Tây Ninh", CONTENT],
+    ])
     # 16: an Excel 97-2003 workbook (.xls), read with python-calamine; written with xlwt when it is installed
     # (a generator's tool only: ``pip install --target /tmp/xlwtlib xlwt`` and PYTHONPATH=/tmp/xlwtlib)
     try:
