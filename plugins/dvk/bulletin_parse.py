@@ -378,6 +378,11 @@ def byline_of(text: str) -> str | None:
         return t.rstrip(".")
     if looks_like_name(t):
         return t.rstrip(".")
+    # “Thu Hà - Báo Lào Cai”, “Minh Anh (Đài PT-TH Sơn La)”: a name and the newsroom it writes for
+    m = re.fullmatch(r"(?P<name>[^()\-–—]+?)\s*(?:[-–—]\s*|\()(?P<org>[^()]+?)\)?\.?", t)
+    if m and looks_like_name(m["name"]) and (is_site_name(m["org"]) or plain(m["org"]).startswith(
+            ("bao ", "dai ", "tap chi", "ttxvn", "vov", "vtv", "trung tam", "ban ", "cong thong tin", "phong vien"))):
+        return m["name"].strip()
     return None
 
 
