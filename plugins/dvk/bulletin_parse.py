@@ -431,13 +431,14 @@ def split_dateline(text: str) -> tuple[str | None, str]:
         if _n(inner) > 8 or _ends_sentence(inner):
             return None, text
         return inner, rest
-    bare = m["bare"].strip()
+    bare = ((m["place"] or "") + m["bare"]).strip()      # “HÀ NỘI -”: the place and the word after it together
     letters = [c for c in bare if c.isalpha()]
     if not letters:
         return None, text
     if bare.upper() == bare or re.search(r"\.(?:vn|com)\b", bare, re.IGNORECASE):
-        if resolve(bare) is not None or _n(bare) > 3:
-            return None, rest        # a place dateline (“HÀ NỘI -”): not a source
+        if resolve(bare) is not None or _n(bare) > 3 or (_n(bare) >= 2 and "." not in bare and not
+                                                          re.search(r"\d", bare) and len(bare) > 6):
+            return None, rest        # a place dateline (“HÀ NỘI -”, “CẦN THƠ -”): not a source
         return bare, rest
     return None, text
 
