@@ -921,6 +921,8 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
         elif (m := PLACE_DATE.match(t) or PLACE_DATE_NUM.match(t)) and date is None:
             place = m["place"].strip()
             date = _date_of(m)
+        elif (m := re.fullmatch(r"\(?\s*" + _DATE_WORDS.pattern + r"\s*\)?\.?", t, re.IGNORECASE)) and date is None:
+            date = _date_of(m)          # “ngày 05 tháng 6 năm 2024” without a place
         elif (m := re.match(r"^(?:V/v|V\.v)\s*[:.]?\s*(?P<subject>.+)$", t, re.IGNORECASE)) and subject is None:
             subject = m["subject"].strip()
             while i + 1 < end and _continues(texts[i + 1], lines[i + 1].blank_before):
@@ -944,7 +946,7 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
             i = k
             continue
         elif RECIPIENTS_LINE.match(t):
-            rest = RECIPIENTS_LINE.match(t)["rest"].strip()
+            rest = re.sub(r"^[-+•]\s*", "", RECIPIENTS_LINE.match(t)["rest"].strip())
             if rest:
                 recipients.append(rest.rstrip(",;. "))
             k = i + 1
