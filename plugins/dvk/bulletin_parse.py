@@ -493,12 +493,16 @@ def _drop_boxes(lines: list[Line], dropped: list[str]) -> list[Line]:
         line = lines[i]
         if is_box_marker(line.text):
             dropped.append(line.text)
+            # a box above the article (no paragraph yet) ends at its first blank line: the title follows
+            on_top = not any(_is_paragraph(k.text) for k in kept)
             i += 1
+            first = True
             while i < len(lines):
                 t = lines[i].text
                 if _is_paragraph(t) and (lines[i].blank_before or _n(t) >= 25) or source_of(t) or (
-                        lines[i].blank_before and byline_of(t)):
+                        lines[i].blank_before and byline_of(t)) or (on_top and lines[i].blank_before and not first):
                     break
+                first = False
                 dropped.append(t)
                 i += 1
             continue
