@@ -296,7 +296,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[list]]:
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:   # a damaged or non-Excel file
-        raise UserError(f"Không mở được {path.name} như một bảng tính Excel (.xlsx): {exc}") from None
+        raise UserError(f"Không mở được {path.name} như một bảng tính Excel (.xlsx): tệp bị hỏng hoặc không phải "
+                        f"tệp Excel ({type(exc).__name__})") from None
     try:
         if sheet:
             if sheet not in workbook.sheetnames:
@@ -344,7 +345,8 @@ def _read_calamine(path: Path, sheet: str | None):
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
-        raise UserError(f"Không mở được {path.name} như một bảng tính: {exc}") from None
+        raise UserError(f"Không mở được {path.name} như một bảng tính: tệp bị hỏng hoặc không phải bảng tính "
+                        f"({type(exc).__name__})") from None
     names = workbook.sheet_names
     if sheet and sheet not in names:
         raise UserError(f"Không có trang “{sheet}” trong {path.name}; các trang: {', '.join(names)}")
