@@ -157,6 +157,7 @@ def sheet_outcome(path: Path) -> dict[int, tuple[str, object]]:
 
 
 RECORD_KEYS = ("name", "owner", "kind", "field", "province", "locality", "registered", "recognized")
+META_KEYS = ("expect", "why", "keywords", "stretch", "description", "note", "notes")
 
 
 def score_sheet(path: Path, expect: dict) -> Score:
@@ -172,7 +173,7 @@ def score_sheet(path: Path, expect: dict) -> Score:
                     if key in want:
                         score.add(False, f"{where} {key}", f"{kind}: {got}", want[key])
                 continue
-            for key in RECORD_KEYS:
+            for key in RECORD_KEYS + tuple(k for k in want if k not in RECORD_KEYS and k not in META_KEYS):
                 if key in want:
                     score.add(_matches(got.get(key), want[key]), f"{where} {key}", got.get(key), want[key])
                 elif got.get(key) is not None and key in ("locality", "registered", "recognized"):
