@@ -598,6 +598,13 @@ def parse_post(lines: list[Line], dropped: list[str]) -> Bulletin:
         candidates = [i for i, k in enumerate(kinds) if k == "text"][:1]
     title_at = max(candidates, key=lambda i: (_title_score(lines, i, date_at, body_at), -i)) if candidates else None
     title = lines[title_at].text.strip("*_ #") if title_at is not None else ""
+    if date is None:        # “Can Lộc biểu dương 45 mô hình (12/05/2023)”: the date written after the title
+        m = re.search(r"\s*(?:\(\s*([^()]{6,30})\s*\)|[-–|]\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^()]{0,12}))\s*$", title)
+        w = find_when(m[1] or m[2]) if m else None
+        if w and w.date and not w.rest:
+            date = dt.datetime(w.date.year, w.date.month, w.date.day, *(w.time or (0, 0)))
+            has_time = w.time is not None
+            title = title[:m.start()].strip()
     title_source, bare_title = split_dateline(title)
     if title_source and _n(bare_title) >= 4:
         title = bare_title          # “(PLO)- Tổ hòa giải …”: the dateline is not part of the title
