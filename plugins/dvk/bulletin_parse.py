@@ -1006,7 +1006,10 @@ def parse_letter(lines: list[Line], dropped: list[str]) -> Letter:
     on_behalf = signer_role = signer = None
     names = [SIGNED.sub("", s).strip(" .") for s in sig if not _is_caps(SIGNED.sub("", s).strip())
              and not AUTHORITY.match(s)]
-    people = [x for x in names if looks_like_name(x) or re.fullmatch(r"(?:[A-ZĐ]\w*\.?\s*){1,2}[A-ZĐ]\w+", x)]
+    rank = re.compile(r"^(?:(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|tá|tướng)|PGS\.?\s*TS\.?|GS\.?\s*TS\.?|ThS\.?|"
+                      r"TS\.?|BS\.?|KS\.?|Luật sư|Nhà giáo)\s+", re.IGNORECASE)
+    people = [x for x in names if looks_like_name(rank.sub("", x)) or
+              re.fullmatch(r"(?:[A-ZĐ]\w*\.?\s*){1,2}[A-ZĐ]\w+", x)]
     if people:
         signer = people[-1]          # the name under the signature, not what a portal put after it
     if signer and _is_caps(signer):
