@@ -139,6 +139,12 @@ def lines_of(text: str) -> list[Line]:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     text = re.sub(r"[\u00a0\u2007\u202f\u3000]", " ", text)
+    if re.search(r"&(?:nbsp|amp|quot|lt|gt|#\d+);", text):     # HTML entities pasted with the text
+        import html
+        text = html.unescape(text).replace("\u00a0", " ")
+    # Word's list bullets (Symbol and Wingdings characters) are dashes
+    text = re.sub(r"(?m)^([ \t]*)[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25aa\u25cf\u2022\u2023\u2043\u25e6](?=\s)",
+                  r"\1-", text)
     found, blanks = [], 0
     for raw in text.split("\n"):
         # cells of a Word table come as tabs; a layout copied from a PDF as runs of spaces
