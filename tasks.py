@@ -177,7 +177,8 @@ def schema(c, check=False):
           else "Các tệp JSON Schema đã khớp với dvk/schema.py; không có gì thay đổi.")
 
 
-@task(name="import-models", help={"file": "bảng tính .xlsx hoặc .csv", "dry_run": "chỉ kiểm tra, không ghi tệp nào",
+@task(name="import-models", help={"file": "bảng tính .xlsx, .xls, .ods, hoặc .csv/.txt (UTF-8, UTF-16, Windows-1258)",
+                                  "dry_run": "chỉ kiểm tra, không ghi tệp nào",
                                   "draft": "ghi các hồ sơ dưới dạng bản nháp (draft: true)",
                                   "sheet": "tên trang trong tệp .xlsx (mặc định: trang đang mở)"})
 def import_models(c, file, dry_run=False, draft=False, sheet=None):
@@ -188,7 +189,7 @@ def import_models(c, file, dry_run=False, draft=False, sheet=None):
     _exit(1 if result.rejected else 0)
 
 
-@task(name="import-bulletin", help={"file": "bản tin dạng văn bản thuần (.txt, UTF-8)",
+@task(name="import-bulletin", help={"file": "bản tin dạng văn bản thuần (.txt: UTF-8, UTF-16 hoặc Windows-1258)",
                                     "category": "chuyên mục của bài (mặc định: Phong trào thi đua)",
                                     "slug": "địa chỉ trang (mặc định: theo tiêu đề)",
                                     "dry_run": "chỉ cho xem những gì tìm thấy, không ghi tệp"})
@@ -198,9 +199,13 @@ def import_bulletin(c, file, category=None, slug=None, dry_run=False):
     parsed, path, notes = _editor_command(run, PROJECT, file, category=category, slug=slug, dry_run=dry_run)
     for line in describe(parsed):
         print(line)
-    if path is not None:
-        what = "văn bản" if parsed.kind == "document" else "bài tin tức"
+    what = "văn bản" if parsed.kind == "document" else "bài tin tức"
+    if dry_run:
+        print(f"Chạy thử (--dry-run): không ghi tệp nào; bản nháp {what} chưa được tạo.")
+    elif path is not None and not (notes and "không có gì thay đổi" in notes[0]):
         print(f"Đã tạo bản nháp {what}: {Path(path).relative_to(PROJECT).as_posix()}")
+    elif path is not None:
+        print(f"Bản nháp {what} {Path(path).relative_to(PROJECT).as_posix()} đã có từ lần nhập trước; không thay đổi.")
     if notes:
         print("Cần xem lại:")
         for note in notes:
@@ -223,3 +228,11 @@ def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_
                              deploy=not dry_run, brotli_quality=int(brotli_quality) if brotli_quality else None)
     print(f"Xong trong {result.seconds:.1f} giây." if result.deployed else
           f"Chạy thử (--dry-run): bản chính thức ở {result.output}, chưa đăng.")
+
+
+@task(name="bench-import", help={"folder": "thư mục có các tệp mẫu và tệp .expect.json đi kèm",
+                                 "quiet": "chỉ in điểm, không liệt kê các trường sai"})
+def bench_import(c, folder, quiet=False):
+    """Chấm các trình nhập trên một thư mục mẫu: số trường đúng / số trường cần (score the importers on samples)."""
+    from dvk.importbench import main
+    _exit(main(folder, verbose=not quiet))

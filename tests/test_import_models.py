@@ -84,24 +84,26 @@ def test_good_rows_become_records_the_build_accepts(site, sheet):
     assert result.header_row == 3 and result.sheet == "Danh sách"
     assert result.ignored == ["STT", "Ghi chú"]
     got = records(site)
-    assert sorted(got) == ["dak-nong/me-do-dau.yaml", "dak-nong/tuyen-duong-hoa.yaml",
-                           "tinh-ha-giang/guong-sang-giu-dat-bien-cuong.yaml"]
-    me = got["dak-nong/me-do-dau.yaml"]
+    # one folder per today's province: Đắk Nông is part of Lâm Đồng, Hà Giang of Tuyên Quang
+    assert sorted(got) == ["lam-dong/me-do-dau.yaml", "lam-dong/tuyen-duong-hoa.yaml",
+                           "tuyen-quang/guong-sang-giu-dat-bien-cuong.yaml"]
+    me = got["lam-dong/me-do-dau.yaml"]
     assert (me["name"], me["owner"], me["field"], me["kind"], me["province"], me["locality"]) == \
         ("Mẹ đỡ đầu", "Công an tỉnh Đắk Nông", "culture-society", "collective", "Đắk Nông", "Cư Jút")
     assert (me["registered"], me["recognized"], me["status"]) == (2022, {"year": 2024, "level": "province"}, "recognized")
     assert me["summary"] == "Cán bộ, chiến sĩ nhận đỡ đầu trẻ em mồ côi. Mỗi em được hỗ trợ 500.000 đồng mỗi tháng."
     assert me["description"] == GOOD[0][10]
-    road = got["dak-nong/tuyen-duong-hoa.yaml"]
+    road = got["lam-dong/tuyen-duong-hoa.yaml"]
+    # the province as it was named then, spelled properly (“Dak Nong” → “Đắk Nông”)
     assert (road["kind"], road["province"], road["registered"], road["recognized"]) == \
-        ("collective", "Dak Nong", 2021, {"year": 2023, "level": "district"})
-    hero = got["tinh-ha-giang/guong-sang-giu-dat-bien-cuong.yaml"]
+        ("collective", "Đắk Nông", 2021, {"year": 2023, "level": "district"})
+    hero = got["tuyen-quang/guong-sang-giu-dat-bien-cuong.yaml"]
     assert (hero["field"], hero["kind"], hero["status"]) == ("defense-security", "individual", "registered")
     assert "recognized" not in hero and "locality" not in hero
     assert site.problems() == []
     site.build()
     assert "Mẹ đỡ đầu" in site.page("mo-hinh/me-do-dau")
-    text = (site.root / "data" / "models" / "dak-nong" / "me-do-dau.yaml").read_text(encoding="utf-8")
+    text = (site.root / "data" / "models" / "lam-dong" / "me-do-dau.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Nhập từ danh-sach.xlsx, dòng 4 (invoke import-models)")
 
 
@@ -115,27 +117,33 @@ def test_every_bad_row_is_listed_with_its_row_number_and_reason(site, sheet):
     assert result.skipped_blank == 1
     report = result.report()
     assert f"Không ghi {len(BAD)} dòng:" in report
-    assert f"  Dòng {first_bad}: cột “Linh vuc”: không nhận ra lĩnh vực “Nông nghiệp”" in report
+    assert f"  danh-sach.xlsx, dòng {first_bad}: cột “Linh vuc”: không nhận ra lĩnh vực “Nông nghiệp”" in report
     assert "Đã ghi 3 hồ sơ mới vào data/models/." in report
 
 
 def test_never_overwrites_and_dry_run_writes_nothing(site, sheet):
-    site.model("me-do-dau", folder="dak-nong", summary="Hồ sơ do biên tập viên viết tay.")
-    existing = site.root / "data" / "models" / "dak-nong" / "me-do-dau.yaml"
+    # an editor's record, under another file name and in an old folder: still the same model
+    site.model("me-do-dau-cong-an", folder="dak-nong", summary="Hồ sơ do biên tập viên viết tay.",
+               name="Mẹ đỡ đầu", owner="Công an tỉnh Đăk Nông", province="Dak Nong")
+    existing = site.root / "data" / "models" / "dak-nong" / "me-do-dau-cong-an.yaml"
     before = existing.read_bytes()
     dry = import_models(site.root, sheet, dry_run=True)
     assert [p.record_id for p in dry.planned] == ["tuyen-duong-hoa", "guong-sang-giu-dat-bien-cuong"]
     assert "Chạy thử (--dry-run): sẽ ghi 2 hồ sơ; không ghi tệp nào." in dry.report()
-    assert sorted(records(site)) == ["dak-nong/me-do-dau.yaml"]
+    assert sorted(records(site)) == ["dak-nong/me-do-dau-cong-an.yaml"]
     result = import_models(site.root, sheet)
     assert existing.read_bytes() == before
-    assert "đã có hồ sơ data/models/dak-nong/me-do-dau.yaml (mã “me-do-dau”); không ghi đè" in \
-        {r.row: r.reason for r in result.rejected}[4]
-    # Importing the same sheet again changes nothing and says why, row by row.
+    assert {r.row: r.reason for r in result.existing}[4] == \
+        "đã có hồ sơ data/models/dak-nong/me-do-dau-cong-an.yaml; không ghi đè"
+    # Importing the same sheet again changes nothing and says why, row by row; these rows are not errors.
     snapshot = {k: v for k, v in records(site).items()}
+    files = sorted(p.as_posix() for p in (site.root / "data").rglob("*"))
     again = import_models(site.root, sheet)
     assert again.written == [] and records(site) == snapshot
-    assert {r.row for r in again.rejected} >= {4, 5, 6}
+    assert sorted(p.as_posix() for p in (site.root / "data").rglob("*")) == files
+    # rows 4-6, and row 16 (a repeat of row 5 within the sheet) now finds row 5's record
+    assert {r.row for r in again.existing} == {4, 5, 6, 16}
+    assert "Đã có sẵn 4 hồ sơ, không ghi lại:" in again.report()
 
 
 def test_same_name_in_another_province_gets_its_own_id(site, tmp_path):
@@ -143,7 +151,8 @@ def test_same_name_in_another_province_gets_its_own_id(site, tmp_path):
     path = write_xlsx(tmp_path / "ben-tre.xlsx", [[1, "Tuyến đường hoa", "Kinh tế", "Đoàn xã Phú Lễ", "Tập thể",
                                                     "Bến Tre", None, 2022, None, None, "Trồng hoa.", None]])
     result = import_models(site.root, path)
-    assert result.written == ["data/models/ben-tre/tuyen-duong-hoa-ben-tre.yaml"]
+    # Bến Tre is part of Vĩnh Long today: the record goes to that folder, its id names the province as written
+    assert result.written == ["data/models/vinh-long/tuyen-duong-hoa-ben-tre.yaml"]
     assert site.problems() == []
 
 
@@ -174,11 +183,11 @@ def test_a_sheet_without_the_needed_headings_is_refused_with_a_clear_message(sit
     wb = openpyxl.Workbook()
     wb.active.append(["Tên mô hình", "Đơn vị/Cá nhân", "Tỉnh/Thành phố", "Nội dung"])
     wb.save(tmp_path / "thieu.xlsx")
-    with pytest.raises(UserError, match="Bảng tính thiếu cột: “Tập thể/Cá nhân”, “Lĩnh vực”"):
+    with pytest.raises(UserError, match="Bảng tính thieu.xlsx thiếu cột: “Tập thể/Cá nhân”, “Lĩnh vực”"):
         import_models(site.root, tmp_path / "thieu.xlsx")
-    with pytest.raises(UserError, match="cần bảng tính .xlsx hoặc .csv"):
-        (tmp_path / "a.ods").write_text("x")
-        import_models(site.root, tmp_path / "a.ods")
+    with pytest.raises(UserError, match="cần bảng tính .xlsx, .xls, .ods hoặc .csv"):
+        (tmp_path / "a.numbers").write_text("x")
+        import_models(site.root, tmp_path / "a.numbers")
 
 
 def test_a_large_sheet_and_the_command_line(site, tmp_path):
@@ -191,7 +200,7 @@ def test_a_large_sheet_and_the_command_line(site, tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 1, run.stderr     # a row was refused
     assert "Chạy thử (--dry-run): sẽ ghi 600 hồ sơ; không ghi tệp nào." in run.stdout
-    assert "Dòng 604: cột “Tỉnh/Thành phố”: không nhận ra tỉnh, thành phố “Atlantis”" in run.stdout
-    assert not (site.root / "data" / "models" / "dak-nong").exists()
+    assert "lon.xlsx, dòng 604: cột “Tỉnh/Thành phố”: không nhận ra tỉnh, thành phố “Atlantis”" in run.stdout
+    assert not (site.root / "data" / "models" / "lam-dong").exists()
     result = import_models(site.root, path)
     assert len(result.written) == 600 and site.problems() == []

@@ -47,7 +47,11 @@ class ProvinceRef:
 
 
 # Names in common use that the library's keyword lists lack: old name -> its keyword.
-ALIASES = {"thuathienhue": "hue", "saigon": "hochiminh", "tphcm": "hochiminh"}
+ALIASES = {"thuathienhue": "hue", "saigon": "hochiminh", "tphcm": "hochiminh",
+           # abbreviations committees write in spreadsheets
+           "tthue": "hue", "tthhue": "hue", "brvt": "bariavungtau", "hcm": "hochiminh", "tpshcm": "hochiminh",
+           # common misspellings of the Central Highlands' names
+           "daclac": "daklak", "daklac": "daklak", "dacnong": "daknong"}
 _PREFIXES = ("thanhpho", "tinh", "tp")
 
 

@@ -18,20 +18,33 @@ def key(text) -> str:
 
 # id -> other ways of writing it (the schema's own Vietnamese labels and the ids are added below)
 _FIELDS = {
-    "economy": ["Kinh tế", "KT", "Lĩnh vực kinh tế", "Phát triển kinh tế"],
-    "culture-society": ["Văn hóa - xã hội", "Văn hóa, xã hội", "Văn hóa xã hội", "VH-XH", "VHXH", "Văn hóa", "Xã hội"],
+    "economy": ["Kinh tế", "KT", "Lĩnh vực kinh tế", "Phát triển kinh tế", "Kinh tế - nông nghiệp",
+                "Kinh tế, nông nghiệp"],
+    "culture-society": ["Văn hóa - xã hội", "Văn hóa, xã hội", "Văn hóa xã hội", "VH-XH", "VHXH", "Văn hóa", "Xã hội",
+                        "VH", "XH", "Văn hóa - xã hội - môi trường", "Giáo dục", "Y tế"],
     "defense-security": ["Quốc phòng - an ninh", "Quốc phòng, an ninh", "QP-AN", "QPAN", "An ninh - quốc phòng",
-                         "Quốc phòng", "An ninh", "An ninh trật tự"],
+                         "Quốc phòng", "An ninh", "An ninh trật tự", "ANTT", "QP", "AN", "AN-QP", "ANQP",
+                         "An ninh, trật tự", "Quốc phòng, an ninh và đối ngoại"],
     "party-building": ["Xây dựng Đảng và hệ thống chính trị", "Xây dựng Đảng, hệ thống chính trị",
                        "Xây dựng hệ thống chính trị", "Xây dựng Đảng", "Hệ thống chính trị", "XDĐ-HTCT", "XDĐ",
-                       "Xây dựng Đảng, chính quyền"],
+                       "Xây dựng Đảng, chính quyền",
+                       # abbreviations committees write
+                       "XD HTCT", "XDHTCT", "HTCT", "XD Đảng", "XDĐ và HTCT", "XD Đảng và HTCT", "XD Đảng, HTCT",
+                       "Xây dựng Đảng và HTCT", "XDĐ, HTCT", "XD hệ thống chính trị", "Xây dựng HTCT"],
 }
 _KINDS = {"collective": ["Tập thể", "TT", "Mô hình tập thể", "Đơn vị"],
           "individual": ["Cá nhân", "CN", "Mô hình cá nhân", "Điển hình cá nhân"]}
-_LEVELS = {"grassroots": ["Cấp cơ sở", "Cơ sở", "Cấp xã", "Cấp phường", "Xã", "Phường"],
-           "district": ["Cấp huyện", "Huyện", "Cấp quận", "Quận", "Cấp thị xã", "Thị xã"],
-           "province": ["Cấp tỉnh", "Tỉnh", "Cấp thành phố", "Thành phố"],
-           "national": ["Cấp toàn quốc", "Toàn quốc", "Cấp Trung ương", "Trung ương", "Quốc gia"]}
+_LEVELS = {"grassroots": ["Cấp cơ sở", "Cơ sở", "Cấp xã", "Cấp phường", "Xã", "Phường", "Cấp xã, phường",
+                          "Cấp xã/phường", "Xã/phường", "Cấp thị trấn", "Đảng ủy xã", "UBND xã", "Đảng ủy phường",
+                          "UBND phường"],
+           "district": ["Cấp huyện", "Huyện", "Cấp quận", "Quận", "Cấp thị xã", "Thị xã", "Cấp quận, huyện", "Huyện ủy",
+                        "UBND huyện", "Ban Dân vận Huyện ủy", "Quận ủy", "Thị ủy", "UBND quận", "UBND thị xã",
+                        "Cấp huyện, quận", "Cấp quận/huyện", "Cấp huyện/quận", "Quận/huyện", "Huyện/thị xã"],
+           "province": ["Cấp tỉnh", "Tỉnh", "Cấp thành phố", "Thành phố", "Cấp TP", "TP", "Cấp tỉnh/thành phố",
+                        "Tỉnh/thành phố", "Cấp tỉnh, thành phố", "Thành ủy", "Tỉnh ủy", "UBND tỉnh",
+                        "Ban Dân vận Tỉnh ủy", "UBND thành phố"],
+           "national": ["Cấp toàn quốc", "Toàn quốc", "Cấp Trung ương", "Trung ương", "Quốc gia", "Cấp TW", "TW",
+                        "Cấp TƯ", "TƯ", "Cấp quốc gia", "Ban Dân vận Trung ương"]}
 _STATUSES = {"registered": ["Đăng ký", "Đã đăng ký", "Đăng ký xây dựng"],
              "recognized": ["Được công nhận", "Công nhận", "Đã công nhận"],
              "replicated": ["Được nhân rộng", "Nhân rộng", "Đã nhân rộng"]}
