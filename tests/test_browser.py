@@ -1,4 +1,5 @@
 """The demo site in headless Chromium (Debian's package, driven by Playwright), as a phone and a desktop see it."""
+import contextlib
 import functools
 import http.server
 import os
@@ -16,14 +17,23 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def server(demo_output):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_output))
+@contextlib.contextmanager
+def static_server(directory):
+    """A built site served on 127.0.0.1 (a free port), as a static host would; yields its address."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     handler.log_message = lambda *a, **k: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(demo_output):
+    with static_server(demo_output) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -3,17 +3,14 @@
 No payload may run (``__pwn`` is never called), no request may leave the local server, and a field shown
 as text must read literally, payload and all.
 """
-import functools
 import html
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from hostile import literal, write_hostile_site
-from test_browser import browser  # noqa: F401  (module fixture: one Chromium)
+from test_browser import browser, static_server  # noqa: F401  (module fixture: one Chromium)
 
 from dvk.build import build
 
@@ -32,12 +29,8 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with static_server(hostile_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -193,11 +186,15 @@ def test_imported_bulletin_and_sheet_cannot_run_anything(tmp_path, browser):  # 
     output = root / "output"
     pages = ["/" + p.relative_to(output).parent.as_posix() + "/" for p in output.rglob("index.html")
              if p.parent.name not in ("tim-kiem",)]
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with static_server(output) as base:
+        ran, left, text = visit_all(browser, base, pages)
+    assert ran == {} and left == []
+    assert "Ban Dân vận biểu dương mô hình" in text and "Các đại biểu" in text
+
+
+def visit_all(browser, base, pages):  # noqa: F811
+    """Open every page with the payload recorder; (pages where a payload ran, requests that left the host,
+    the text of the imported post)."""
     context = browser.new_context()
     context.add_init_script(RECORDER)
     left = []
@@ -215,6 +212,4 @@ def test_imported_bulletin_and_sheet_cannot_run_anything(tmp_path, browser):  # 
         text = page.evaluate("document.body.textContent")
     finally:
         context.close()
-        httpd.shutdown()
-    assert ran == {} and left == []
-    assert "Ban Dân vận biểu dương mô hình" in text and "Các đại biểu" in text
+    return ran, left, text
