@@ -32,16 +32,17 @@ class _StrictLoader(_Base):
     """
 
     def construct_mapping(self, node, deep=False):
-        if isinstance(node, yaml.MappingNode):
+        mapping = super().construct_mapping(node, deep)
+        if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):   # fewer keys than lines
             seen = set()
             for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if isinstance(key_node, yaml.ScalarNode):
                     key = (key_node.tag, key_node.value)
                     if key in seen:
                         raise yaml.constructor.ConstructorError(
                             None, None, f"khóa “{nfc(key_node.value)}” được viết hai lần", key_node.start_mark)
                     seen.add(key)
-        return super().construct_mapping(node, deep)
+        return mapping
 
 
 _Loader = _StrictLoader
