@@ -139,7 +139,9 @@ def _check_files(corpus: Corpus, content_dir: Path, data_dir: Path):
     """Every file under content/ and data/: no symbolic link leading out of the repository, and under
     content/ only what the site knows how to publish safely (Markdown, images, allowed attachments)."""
     for folder, is_content in ((content_dir, True), (data_dir, False)):
-        for path, problem in safety.walk(corpus.root, folder):
+        # A link must stay inside its own folder: content/ is published, and a link from it to anywhere
+        # else in the repository (.git/config, a draft's data) would publish that.
+        for path, problem in safety.walk(folder, folder, hidden_is_problem=is_content):
             if problem is None and is_content:
                 problem = safety.content_file_problem(content_dir, path)
             elif problem is None and not path.endswith(YAML_SUFFIXES + (".json", ".md", ".txt", ".csv")):
@@ -216,6 +218,8 @@ def _check_content_file(corpus: Corpus, check: _FileChecker, path: tuple, src, w
         return
     content = corpus.root / "content"
     target = safety.inside(content, src)
+    if target is not None and any(p.startswith(".") for p in target.relative_to(os.path.realpath(content)).parts):
+        target = None     # a hidden file is never published
     if target is None:
         check.add(path, f"đường dẫn “{src}” ra ngoài thư mục content/; cần một {what} trong content/, "
                         "ví dụ images/mo-hinh/anh.jpg")
@@ -251,7 +255,7 @@ def _load_models(corpus: Corpus, data_dir: Path):
     fields = taxonomy.by_id if taxonomy else {}
     topics = taxonomy.topics if taxonomy else {}
     seen: dict[str, str] = {}
-    paths = _walk(data_dir / "models", YAML_SUFFIXES, corpus.root)
+    paths = _walk(data_dir / "models", YAML_SUFFIXES, data_dir)
     for path, (data, error) in zip(paths, _parse_all(paths)):
         rel = _rel(corpus.root, path)
         if error:
@@ -318,7 +322,7 @@ def _load_models(corpus: Corpus, data_dir: Path):
 
 
 def _load_entries(corpus: Corpus, content_dir: Path):
-    for path in _walk(content_dir, (".md", ".markdown"), corpus.root):
+    for path in _walk(content_dir, (".md", ".markdown"), content_dir):
         rel = _rel(corpus.root, path)
         top = Path(os.path.relpath(path, content_dir)).parts[0]
         kind = "document" if top == DOCUMENTS_DIR else "page" if top == PAGES_DIR else "post"
@@ -384,24 +388,36 @@ def _load_entries(corpus: Corpus, content_dir: Path):
             seen.setdefault(e.slug, e.path)
 
 
-_LINK = re.compile(r"""(!\[[^\]]*\]\(\s*<?|\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)(\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)?([^)\s"'>]*)""")
+_LINK = re.compile(r"""(!\[[^\]]*\]\(\s*<?|\b(?:src)\s*=\s*["']?)([^)\s"'>]*)""")
+_MARKED = re.compile(r"""(\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)([^\s"'<>)\]]*)""")
 
 
 def _check_links(corpus: Corpus, check: _FileChecker, body: str, first_line: int, source_path: str):
-    """Links and images in a Markdown body that name a file of the site must stay inside content/."""
+    """Files a Markdown body names must stay inside content/ and be visible: every ``{static}``-style link
+    wherever it stands (inline, reference definition, raw HTML over several lines), and images without
+    a marker, which are read beside the file. ``{attach}`` is refused: it moves the file, and a document
+    listing it as an attachment would lose it."""
     content = Path(os.path.realpath(corpus.root / "content"))
-    for number, line in enumerate(body.splitlines(), first_line):
-        for m in _LINK.finditer(line):
-            kind, marker, target = m.group(1), m.group(2), m.group(3)
-            is_file = marker or kind.startswith("!") or kind.startswith("src")   # links without a marker are addresses
-            if not is_file or not target or "://" in target or target.startswith(("#", "mailto:", "tel:", "//", "?")):
-                continue
-            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-            base = content if (marker or path.startswith("/")) else Path(source_path).parent
-            full = os.path.realpath(base / path.lstrip("/"))
-            if not full.startswith(str(content) + os.sep):
-                check.add((), f"liên kết “{marker or ''}{target}” trỏ ra ngoài thư mục content/; chỉ được dẫn tới tệp trong "
-                              "content/, ví dụ {static}/images/anh.jpg", line=number)
+    found = [(m.start(), m.group(1), m.group(2)) for m in _MARKED.finditer(body)]
+    found += [(m.start(), "", m.group(2)) for m in _LINK.finditer(body)
+              if not _MARKED.match(m.group(2)) and m.group(2)]
+    for offset, marker, target in found:
+        line = first_line + body.count("\n", 0, offset)
+        if marker in ("{attach}", "|attach|"):
+            check.add((), f"liên kết “{marker}{target}” dùng {{attach}}, việc này chuyển tệp đi chỗ khác; hãy dùng "
+                          "{static}, ví dụ {static}/files/ke-hoach.pdf", line=line)
+            continue
+        if "://" in target or target.startswith(("#", "mailto:", "tel:", "//", "?", "data:")):
+            continue
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not path:
+            continue
+        base = content if (marker or path.startswith("/")) else Path(source_path).parent
+        full = os.path.realpath(base / path.lstrip("/"))
+        inside = full.startswith(str(content) + os.sep)
+        if not inside or any(part.startswith(".") for part in Path(full).relative_to(content).parts):
+            check.add((), f"liên kết “{marker}{target}” trỏ ra ngoài thư mục content/ hoặc tới tệp ẩn; chỉ được "
+                          "dẫn tới tệp trong content/, ví dụ {static}/images/anh.jpg", line=line)
 
 
 def _warn_removed(corpus: Corpus, rel: str, markdown: str, first_line: int, field: str | None = None):
@@ -419,7 +435,7 @@ def _check_references(corpus: Corpus, data_dir: Path):
             if not isinstance(mid, str) or mid in known_models:   # a value of the wrong kind is reported already
                 continue
             if existing_files is None:   # a model with problems is reported in its own file
-                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES, corpus.root)}
+                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in _walk(data_dir / "models", YAML_SUFFIXES, data_dir)}
             if mid not in existing_files:
                 e.checker.add(("models", i) if isinstance(models, list) else ("models",),
                               f"không có mô hình mã “{mid}” (cần tệp data/models/…/{mid}.yaml)")
@@ -433,7 +449,7 @@ def _check_references(corpus: Corpus, data_dir: Path):
 
 def _load_reports(corpus: Corpus, data_dir: Path):
     topics = corpus.taxonomy.topics if corpus.taxonomy else {}
-    for path in _walk(data_dir / "reports", YAML_SUFFIXES, corpus.root):
+    for path in _walk(data_dir / "reports", YAML_SUFFIXES, data_dir):
         rel, source, data = _load_yaml_file(corpus, path)
         if source is None:
             continue

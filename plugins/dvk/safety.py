@@ -53,9 +53,15 @@ def escapes(root: Path, path: str) -> str | None:
     return None
 
 
-def walk(root: Path, folder: Path):
-    """Every file below ``folder`` as ``(path, problem)``: hidden names skipped; a link leaving ``root`` is
-    reported (with its problem) and not entered. Links inside the repository are followed, once."""
+JUNK = {".DS_Store", ".gitkeep", ".keep", ".gitignore", ".directory"}   # left by tools and file managers
+HIDDEN = ("tệp hoặc thư mục ẩn (tên bắt đầu bằng dấu chấm) không được đăng lên trang web; hãy đổi tên "
+          "(bỏ dấu chấm ở đầu) hoặc xóa")
+
+
+def walk(root: Path, folder: Path, hidden_is_problem: bool = False):
+    """Every file below ``folder`` as ``(path, problem)``. A link leaving ``root`` is reported (with its
+    problem) and not entered; links inside ``root`` are followed, once. Hidden names (".x") are skipped, or,
+    with ``hidden_is_problem`` (content/, which is published), reported: Pelican would publish them."""
     root = Path(root)
     stack, seen = [str(folder)], set()
     while stack:
@@ -70,6 +76,8 @@ def walk(root: Path, folder: Path):
             continue
         for e in entries:
             if e.name.startswith("."):
+                if hidden_is_problem and e.name not in JUNK:
+                    yield e.path, HIDDEN
                 continue
             problem = escapes(root, e.path) if e.is_symlink() else None   # no system call for plain files
             if problem:
@@ -92,10 +100,35 @@ def content_file_problem(content_dir: Path, path: str) -> str | None:
                     f"chỉ nhận: {kinds}")
         if ext == ".svg":
             return svg_problem(path)
-        return None
+        return content_type_problem(path, ext)
     if ext not in TEXT_TYPES:
         return (f"tệp “{rel.name}” không phải bài viết Markdown (.md); trong content/ chỉ có bài viết .md, "
                 "ảnh trong content/images/ và tệp đính kèm trong content/files/")
+    return None
+
+
+# What the first bytes of a file of each type are: an "image" or "PDF" that is really HTML is refused.
+MAGIC = {
+    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".pdf": (b"%PDF-",), ".rtf": (b"{\\rtf",),
+    ".zip": (b"PK\x03\x04", b"PK\x05\x06"), ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",), ".odt": (b"PK\x03\x04",), ".ods": (b"PK\x03\x04",), ".odp": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",), ".xls": (b"\xd0\xcf\x11\xe0",), ".ppt": (b"\xd0\xcf\x11\xe0",),
+}
+
+
+def content_type_problem(path, ext: str) -> str | None:
+    """Why a file's bytes are not of the type its name says, or None (text types are not checked)."""
+    starts = MAGIC.get(ext)
+    if not starts:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return "không đọc được tệp"
+    if not head.startswith(starts) or (ext == ".webp" and head[8:12] != b"WEBP"):
+        return f"nội dung tệp không phải {ext.lstrip('.').upper()} như phần đuôi tên tệp; hãy lưu lại tệp đúng định dạng"
     return None
 
 
@@ -115,10 +148,16 @@ def svg_problem(path) -> str | None:
         return "tệp SVG quá lớn (hơn 5 MB)"
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         return "tệp SVG có khai báo DOCTYPE/ENTITY; hãy xuất lại tệp SVG không có phần này"
+    if re.search(rb"<\?(?!xml[ \t\r\n])", data) or data.count(b"<?") > 1:
+        # <?xml-stylesheet?> makes a browser run an XSLT or load CSS from elsewhere; only the XML
+        # declaration may stand there.
+        return "tệp SVG có chỉ thị xử lý (<?…?>) như xml-stylesheet; hãy xuất lại tệp SVG không có phần này"
     try:
         tree = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         return f"tệp SVG không đọc được ({exc})"
+    if tree.tag != f"{_SVG_NS}svg":
+        return "tệp không phải ảnh SVG (phần tử gốc cần là <svg> của SVG)"
     for el in tree.iter():
         tag = el.tag.split("}")[-1].lower() if isinstance(el.tag, str) else ""
         if tag in ("script", "foreignobject", "iframe", "embed", "object", "handler", "listener"):
@@ -131,8 +170,11 @@ def svg_problem(path) -> str | None:
                 v = value.strip()
                 if v and not v.startswith("#") and not v.startswith("data:image/"):
                     return f"tệp SVG trỏ tới tài nguyên bên ngoài “{v[:60]}”; ảnh SVG chỉ được dùng nội dung của chính nó"
-        if tag == "style" and el.text and re.search(r"url\(\s*['\"]?(?!#)|@import|expression\(", el.text, re.I):
-            return "tệp SVG có kiểu (style) tải tài nguyên bên ngoài; trang web không đăng ảnh như vậy"
+        styles = [el.text or ""] if tag == "style" else []
+        styles += [v for n, v in el.attrib.items() if n.split("}")[-1].lower() == "style"]
+        for style in styles:
+            if "\\" in style or re.search(r"url\(\s*['\"]?(?!#)|@import|expression\(", style, re.I):
+                return "tệp SVG có kiểu (style) tải tài nguyên bên ngoài; trang web không đăng ảnh như vậy"
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Iterator
@@ -120,6 +121,8 @@ class Number(Spec):
     def check(self, value, path):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             yield path, f"cần một số, nhưng nhận được {_show(value)}"
+        elif isinstance(value, float) and not math.isfinite(value):
+            yield path, f"cần một số hữu hạn, nhưng nhận được {value}"
 
     def json(self):
         return self._j({"type": "number"})

@@ -92,6 +92,8 @@ class Source:
         except (ValueError, OverflowError):
             # YAML reads 2024-13-40 as a date and the calendar refuses it: say where, in Vietnamese.
             line, key, value = impossible_date(self.text)
+            if line is None:   # not a date: an integer with thousands of digits, which Python refuses to read
+                raise YamlSyntaxError(None, "có một số quá dài (hàng nghìn chữ số); hãy kiểm tra lại các số") from None
             where = f"trường “{key}”: " if key else ""
             raise YamlSyntaxError(line + self.first_line - 1 if line else None,
                                   f"{where}ngày “{value}” không có thật; cần một ngày có thật dạng năm-tháng-ngày, "

@@ -45,7 +45,8 @@ def _block(name: str, value: Any) -> list[str]:
         return [f"{name}:"] + [f"{INDENT}- {flow(v)}" for v in value]
     if isinstance(value, str) and "\n" in value.strip():
         lines = value.strip("\n").splitlines()
-        return [f"{name}: |"] + [f"{INDENT}{line}".rstrip() for line in lines]
+        # "|2": the indentation is stated, so a first line that itself starts with spaces cannot shift it.
+        return [f"{name}: |2"] + [f"{INDENT}{line}".rstrip() for line in lines]
     rendered = flow(value)
     return [f"{name}: {rendered}" if rendered else f"{name}:"]
 
