@@ -74,6 +74,7 @@ TRANSLATION_FEED_ATOM = None
 
 # Content is Markdown only (.md, .markdown, read by plugins/frontmatter): Pelican's HTML reader and its
 # other Markdown extensions are switched off, and `invoke validate` refuses any other file under content/.
+IGNORE_FILES = [".*"]        # hidden files are never read or copied (Pelican's "**/.*" misses bare names)
 READERS = {"rst": None, "html": None, "htm": None, "mkd": None, "mdown": None}
 # The summary (sapo) is plain text: shown escaped in cards, the lead and <meta> tags, never as markup.
 FORMATTED_FIELDS = []

@@ -114,6 +114,41 @@ CASES = {
     "symlinked record": (lambda s: (Path(s.root.parent / "r.yaml").write_text(model_text(), encoding="utf-8"),
                                     os.symlink(s.root.parent / "r.yaml", s.root / "data" / "models" / "r.yaml")),
                          "data/models/r.yaml — là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục dự án"),
+    # ---- found by the red-team review
+    "hidden html attachment": (lambda s: write(s, "content/files/.evil.html", "<script>alert(1)</script>"),
+                               "content/files/.evil.html — tệp hoặc thư mục ẩn (tên bắt đầu bằng dấu chấm) không được đăng"),
+    "hidden post": (lambda s: write(s, "content/tin-tuc/.an.md", FRONT + "---\n\nThân.\n"),
+                    "content/tin-tuc/.an.md — tệp hoặc thư mục ẩn"),
+    "hidden link to the environment": (lambda s: ((s.root / "content" / "files").mkdir(parents=True, exist_ok=True),
+                                                  os.symlink("/proc/self/environ", s.root / "content" / "files" / ".moi-truong.txt")),
+                                       "content/files/.moi-truong.txt — tệp hoặc thư mục ẩn"),
+    "link inside the repository to git config": (lambda s: ((s.root / ".git").mkdir(exist_ok=True),
+                                                            (s.root / ".git" / "config").write_text("url = https://x:token@host/"),
+                                                            (s.root / "content" / "files").mkdir(parents=True, exist_ok=True),
+                                                            os.symlink("../../.git/config", s.root / "content" / "files" / "cau-hinh.txt")),
+                                                 "content/files/cau-hinh.txt — là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục dự án"),
+    "fence with a trailing space": (lambda s: write(s, POST, FRONT.replace("---\n", "--- \n", 1) + "save_as: tin-tuc/index.html\n---\n\n<script>x</script>\n"),
+                                    f"{POST}:6 — trường “save_as”: trường không có trong mẫu"),
+    "reference link outside": (lambda s: (outside_file(s), write(s, POST, FRONT + "---\n\nXem [tệp][r].\n\n[r]: {static}/../../bi-mat.jpg\n"))[1],
+                               f"{POST}:10 — liên kết “{{static}}/../../bi-mat.jpg” trỏ ra ngoài thư mục content/"),
+    "html link over several lines": (lambda s: (outside_file(s), write(s, POST, FRONT + '---\n\n<a\nhref=\n"{static}/../../bi-mat.jpg">b</a>\n'))[1],
+                                     f"{POST}:10 — liên kết “{{static}}/../../bi-mat.jpg” trỏ ra ngoài thư mục content/"),
+    "attach marker": (lambda s: write(s, POST, FRONT + "---\n\n[tệp]({attach}/files/ke-hoach.pdf)\n"),
+                      f"{POST}:8 — liên kết “{{attach}}/files/ke-hoach.pdf” dùng {{attach}}"),
+    "svg with xml-stylesheet": (lambda s: write(s, "content/images/a.svg", '<?xml-stylesheet type="text/xsl" href="b.svg"?>' + SVG_OK),
+                                "content/images/a.svg — tệp SVG có chỉ thị xử lý (<?…?>) như xml-stylesheet"),
+    "xslt under an svg name": (lambda s: write(s, "content/images/a.svg", '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>'),
+                               "content/images/a.svg — tệp không phải ảnh SVG"),
+    "svg style attribute loading elsewhere": (lambda s: write(s, "content/images/a.svg", SVG_OK.replace("<rect", '<rect style="fill:url(http://198.51.100.7/x.svg#a)"')),
+                                              "content/images/a.svg — tệp SVG có kiểu (style) tải tài nguyên bên ngoài"),
+    "svg css escape": (lambda s: write(s, "content/images/a.svg", SVG_OK.replace("<rect", "<style>rect{fill:u\\72l(http://198.51.100.7/z.png)}</style><rect")),
+                       "content/images/a.svg — tệp SVG có kiểu (style) tải tài nguyên bên ngoài"),
+    "html under a pdf name": (lambda s: write(s, "content/files/ke-hoach.pdf", "<html><script>alert(1)</script></html>"),
+                              "content/files/ke-hoach.pdf — nội dung tệp không phải PDF như phần đuôi tên tệp"),
+    "infinite result": (lambda s: write(s, M, model_text() + "results: [{label: a, value: .inf, unit: b}]\n"),
+                        f"{M}:8 — trường “results[0].value”: cần một số hữu hạn, nhưng nhận được inf"),
+    "huge integer": (lambda s: write(s, M, model_text(registered=None) + "registered: " + "9" * 5000 + "\n"),
+                     f"{M} — có một số quá dài (hàng nghìn chữ số)"),
     # ---- addresses
     "url with a quote": (lambda s: write(s, POST, FRONT + "source_url: 'https://baodaknong.vn/a\"onmouseover=alert(1)'\n---\n\nThân.\n"),
                          f"{POST}:6 — trường “source_url”: địa chỉ web không được chứa dấu cách, dấu ngoặc kép"),
@@ -224,13 +259,13 @@ def test_killing_a_build_at_any_moment_leaves_a_whole_site(site):
         assert set(after) == set(before), f"killed after {delay} s: not a whole site"
 
 
-def test_draft_images_do_not_reach_production(site):
+def test_draft_images_do_not_reach_production(site):  # noqa: C901
     from PIL import Image
     (site.root / "content" / "images").mkdir(parents=True)
     Image.new("RGB", (40, 30), "red").save(site.root / "content" / "images" / "nhap.jpg")
     Image.new("RGB", (40, 30), "blue").save(site.root / "content" / "images" / "cong-khai.jpg")
     site.model("tot", images=[{"src": "images/cong-khai.jpg", "alt": "Ảnh công khai"}])
-    site.model("nhap", draft=True, images=[{"src": "images/nhap.jpg", "alt": "Ảnh nháp"}])
+    site.model("nhap", draft=True, images=[{"src": "images/./nhap.jpg", "alt": "Ảnh nháp"}])
     site.post("bai-nhap", status="draft", image="images/nhap.jpg", body="![ảnh]({static}/images/nhap.jpg)")
     site.build()
     published = {p.name for p in site.output.rglob("*") if p.is_file()}

@@ -96,13 +96,28 @@ def _clean_leftovers(output: Path) -> None:
     for path in leftovers:
         if os.path.realpath(path) == current:
             continue
-        pid = path.name.rsplit("-", 2)[-2] if path.name.startswith(("building-", f".{output.name}.building-")) else None
-        if pid and pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
-            continue
+        pid = _pid_of(path.name, output.name)
+        if pid and _alive(pid) and pid != os.getpid():
+            continue      # another build, still running: its folder may be about to become the site
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
         else:
             _discard(path)
+
+
+def _pid_of(name: str, output_name: str) -> int | None:
+    """The process that made a leftover: ``building-<pid>-<n>``, ``site-<date>-<time>-<pid>-<n>``,
+    ``.output.building-<pid>`` (before the links), ``.output.link-<pid>``."""
+    parts = name.split("-")
+    if name.startswith("building-") and len(parts) >= 3:
+        pid = parts[1]
+    elif name.startswith("site-") and len(parts) >= 5:
+        pid = parts[3]
+    elif name.startswith((f".{output_name}.building-", f".{output_name}.link-")):
+        pid = parts[-1]
+    else:
+        return None
+    return int(pid) if pid.isdigit() else None
 
 
 def _new_staging(output: Path) -> Path:

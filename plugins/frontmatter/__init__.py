@@ -13,13 +13,13 @@ import os
 from markupsafe import Markup
 
 from pelican import signals
-from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from dvk.corpus import DOCUMENTS_DIR, PAGES_DIR
 from dvk import sanitize, schema
 from dvk.schema import parse_date
 from dvk.text import nfc, slugify
-from dvk.yamlsrc import Source, read_text
+from dvk.yamlsrc import read_text, split_front_matter
 
 
 class VietnameseMarkdownReader(YAMLMetadataReader):
@@ -27,10 +27,13 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
 
     def read(self, source_path):
         text = read_text(source_path)
-        m = HEADER_RE.fullmatch(text)
-        if not m:   # the validator has already refused such files; keep Pelican's fallback
-            return super().read(source_path)
-        raw = Source(m.group("metadata")).load() or {}
+        # The same split as the validator's (dvk.yamlsrc), never Pelican's own: a file the two read
+        # differently would reach the page unchecked and unsanitised.
+        parts = split_front_matter(text)
+        if parts is None:   # the validator has refused such a file already: never publish it unchecked
+            raise ValueError(f"{source_path}: thiếu phần thông tin (front matter) YAML giữa hai dòng “---”")
+        source, body, _ = parts
+        raw = source.load() or {}
         raw = {k: v for k, v in raw.items() if v is not None}   # a key left empty is a key not given
         folder = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/").split("/")[0]
         # The values the validator accepted, in the form it checked them ("title: 2024" is text, a lone
@@ -49,7 +52,7 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
             metadata["summary"] = Markup.escape(raw["summary"])
         self._md.Meta = {k: [str(v)] for k, v in raw.items()}
         # Raw HTML an editor or an import wrote is cleaned here, once, before anything else sees it.
-        return sanitize.clean(nfc(self._md.reset().convert(m.group("content")))), metadata
+        return sanitize.clean(nfc(self._md.reset().convert(body))), metadata
 
     @staticmethod
     def _document_metadata(raw: dict) -> dict:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -172,11 +173,11 @@ def _draft_only_files(articles_gen, pages_gen, context, content_dir) -> set[str]
     drafts = list(getattr(articles_gen, "drafts", []) or []) + list(getattr(pages_gen, "draft_pages", []) or [])
     public = (list(articles_gen.articles) if articles_gen else []) + (list(pages_gen.pages) if pages_gen else [])
     hidden = {f for e in drafts for f in _files_of(e, content_dir)}
-    hidden |= {img.get("src") for r in (context.get("dvk_draft_models") or {}).values()
-               for img in (r.data.get("images") or []) if isinstance(img, dict)}
+    hidden |= {posixpath.normpath(img["src"]).lstrip("/") for r in (context.get("dvk_draft_models") or {}).values()
+               for img in (r.data.get("images") or []) if isinstance(img, dict) and img.get("src")}
     shown = {f for e in public for f in _files_of(e, content_dir)}
-    shown |= {img.get("src") for r in (context.get("dvk_models") or {}).values()
-              for img in (r.data.get("images") or []) if isinstance(img, dict)}
+    shown |= {posixpath.normpath(img["src"]).lstrip("/") for r in (context.get("dvk_models") or {}).values()
+              for img in (r.data.get("images") or []) if isinstance(img, dict) and img.get("src")}
     return hidden - shown
 
 
