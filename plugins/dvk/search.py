@@ -95,6 +95,22 @@ def model_filters(record) -> dict:
             "loai": KINDS[d["kind"]].capitalize(), "cap": LEVELS[rec["level"]].capitalize() if rec else None}
 
 
+def record_doc(record, thumb=None):
+    """What the record index (``dvk.recindex``) holds of a model record; ``thumb`` makes a card image address."""
+    from .recindex import Doc
+    d, place = record.data, record.place
+    filters = model_filters(record)
+    slugs = {k: [slugify(v) for v in ([vals] if isinstance(vals, str) else vals or [])] for k, vals in filters.items()}
+    written = place.written if place.former_differs else ""
+    image = (d.get("images") or [None])[0]
+    return Doc(id=record.id, name=d["name"], owner=d.get("owner") or "", locality=d.get("locality") or "",
+               places=" ".join(filter(None, (place.province.name, written))), summary=d.get("summary") or "",
+               year=model_year(record), filters=slugs,
+               place_label=place.province.name + (f" (hồ sơ ghi: {written})" if written else ""),
+               image=(thumb(image["src"]) if thumb else image["src"]) if image else "",
+               image_alt=(image.get("alt") or "") if image else "")
+
+
 def post_filters(date, province=None, models=()) -> dict:
     """Filters of a news post or an official document: its year, today's province, the fields of its models."""
     ref = resolve(province) if isinstance(province, str) and province.strip() else None
