@@ -1,37 +1,42 @@
-"""The compact search index of model records (free of Pelican): what ``theme/static/js/recindex.js`` reads.
+"""The site's compact search index (free of Pelican): what ``theme/static/js/recindex.js`` reads.
 
-Model records are short, structured and numerous (100,000 at national scale); Pagefind, made for
-prose pages, fetched 1–7 MB per query for them. This index is shaped for records instead: words
-are folded syllables, postings are record numbers without positions, filters are lists of record
-numbers, and the data of a result card is fetched only for the results shown. Everything is plain
-files, fetched whole: no server, no range requests.
+Model records are short, structured and numerous (100,000 at national scale); news posts and
+documents are long and few (2,000). Pagefind, made for prose pages, stores every word's positions:
+at that scale a query fetched 1–7 MB for the records, and still 0.4–1.2 MB for the posts alone. This
+index holds both, shaped for search as the site needs it: words are folded syllables, postings are
+entry numbers without positions, filters are lists of entry numbers, and the data of a result card
+is fetched only for the results shown. Everything is plain files, fetched whole: no server, no range
+requests, no service worker.
 
-Format (all ``*.bin`` files are gzip-compressed, decompressed by the browser's DecompressionStream,
-so their size does not depend on the host compressing them):
+Format (``*.bin`` files are gzip-compressed, and the page decompresses them itself with the browser's
+DecompressionStream, so their size does not depend on the host compressing them):
 
-- Records are numbered 0…N-1 by date, newest first (the year a record is dated by, then its id):
-  "newest first" is record order, and a list of record numbers is sorted by date.
-- ``index.json``: ``format``, ``records`` (N), ``shards`` (the shard keys, space separated),
-  ``card_page`` (records per card file), ``years`` (``[[year, count], …]``: record order runs through
-  the years, newest first; a record without a year comes last, year 0), ``prefix_min``, ``filters``
-  (facet → the slugs of its values that have a file).
-- ``t/<key>.bin``, a term shard: every word (lower-cased NFC syllable, ``\\w+``) whose folded form
+- Entries (model records, news posts, documents) are numbered 0…N-1 by date, newest first (then by
+  address; undated entries last): "newest first" is entry order, and a list of entry numbers is
+  sorted by date.
+- ``index.json``: ``format``, ``version`` (changes with any file: appended to the other files'
+  addresses, so a browser never mixes two builds), ``records`` (N), ``dated`` (entries with a date:
+  the first ``dated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
+  card file), ``prefix_min``, ``filters`` (facet → the slugs of its values that have a file).
+- ``t/<key>.bin``, a term shard: every word (lower-cased NFC, ``\w+``) whose folded form
   (``dvk.text.fold``: no diacritics, ``đ`` as ``d``) starts with ``key``, and does not start with a
   longer key. Keys start as the first two folded letters; a shard larger than ``SHARD_BYTES`` is split
   by the next letter (a word equal to the key stays in it). Content: varint count of folded forms; for
   each, sorted: string folded, varint count of spellings; for each spelling: string spelling, then
-  three posting lists: where the word is in the name, in the owner, locality or province, in the
-  summary (a record is listed once per spelling, under its best field). A string is a varint byte
-  length and UTF-8; a posting list is a varint count and the record numbers, delta coded (first
-  number, then gaps), each a LEB128 varint.
-- ``f/<facet>/<slug>.bin``: the records with that filter value (facets ``linh-vuc``, ``tinh``,
-  ``nam``, ``loai``, ``cap``), a posting list.
-- ``c/<n>.bin``: result-card data of records ``n*card_page`` … as JSON:
-  ``[[id, name, place as the card shows it, year, summary, image, image alt], …]``.
+  three posting lists: the entries with the word in their title (a record's name), in the owner,
+  locality or province (a document's issuer, number, type), in the summary or text (an entry is
+  listed once per spelling, under its best field). A string is a varint byte length and UTF-8; a
+  posting list is a varint count and the entry numbers, delta coded (first number, then gaps), each
+  a LEB128 varint.
+- ``f/<facet>/<slug>.bin``: the entries with that filter value, a posting list. Facets: ``muc``
+  (section), ``linh-vuc``, ``tinh`` (today's province), ``nam``, ``loai``, ``cap``.
+- ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
+  ``[[address, title, section, place, date, summary, image, image alt], …]``.
 
 A shard's file name is its key when the key is ``[a-z0-9]+``, else ``x`` and the key's UTF-8 in hex.
 Files are rewritten only when their bytes change, and compressed bytes are cached by content
-(``cache``), so a one-record edit recompresses only the shards it touches.
+(``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
+it changed and its card file.
 """
 from __future__ import annotations
 
@@ -52,28 +57,31 @@ INDEX_DIR = "recindex"          # under the site root
 SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
 CARD_PAGE = 32                  # records per card file
 PREFIX_MIN = 2                  # the last word of a query matches as a prefix from this many letters
-FACETS = ("linh-vuc", "tinh", "nam", "loai", "cap")
+FACETS = ("muc", "linh-vuc", "tinh", "nam", "loai", "cap")
 WORD = re.compile(r"\w+")
 NAME, PLACE, SUMMARY = range(3)  # field groups, best first
 
 
 @dataclass
 class Doc:
-    """What the index holds of one model record."""
-    id: str
-    name: str
-    owner: str = ""
+    """What the index holds of one model record, news post or document."""
+    url: str                           # the page's address under the site, "mo-hinh/me-do-dau/"
+    title: str                         # a record's name, a post's or a document's title
+    section: str = ""                  # what the result card says it is: "Mô hình", "Tin tức", "Văn bản"
+    owner: str = ""                    # a record's owner; a document's issuer and number
     locality: str = ""
-    places: str = ""                   # today's province and the place as the record wrote it
-    summary: str = ""
-    year: int | None = None
+    places: str = ""                   # today's province and the place as written
+    summary: str = ""                  # shown on the result card, with the words found marked
+    body: str = ""                     # searched (as the summary), not shown
+    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: "2022-12-31")
+    date_label: str = ""               # the date as the card shows it ("22/7/2024"; a record: "2022")
+    place_label: str = ""              # the place as the card shows it
     filters: dict = dc_field(default_factory=dict)     # facet -> list of slugs
-    place_label: str = ""              # the result card's place line
     image: str = ""
     image_alt: str = ""
 
     def groups(self):
-        return (self.name, " ".join((self.owner, self.locality, self.places)), self.summary)
+        return (self.title, " ".join((self.owner, self.locality, self.places)), self.summary + " " + self.body)
 
 
 def words(text: str) -> list[str]:
@@ -111,12 +119,14 @@ def shard_file(key: str) -> str:
 
 
 def order(docs) -> list[Doc]:
-    """Record order: newest year first, then id; records without a year last."""
-    return sorted(docs, key=lambda d: (-(d.year or 0), d.id))
+    """Index order: newest first (then by address); undated last."""
+    dated = sorted((d for d in docs if d.date), key=lambda d: d.url)
+    return sorted(dated, key=lambda d: d.date, reverse=True) + sorted((d for d in docs if not d.date), key=lambda d: d.url)
 
 
-def plan_keys(sizes: dict[str, int], limit: int = SHARD_BYTES) -> dict[str, str]:
+def plan_keys(sizes: dict[str, int], limit: int | None = None) -> dict[str, str]:
     """Folded word → shard key. ``sizes``: folded word → bytes of its block."""
+    limit = limit or SHARD_BYTES
     assign = {f: f[:2] for f in sizes}
     while True:
         totals: dict[str, int] = {}
@@ -148,12 +158,14 @@ class _Writer:
     def __init__(self, out: Path, cache: Path | None):
         self.out, self.cache = out, cache
         self.seen: set[str] = set()
+        self.digests: list[str] = []
         self.bytes = self.written = self.compressed = 0
         if cache:
             cache.mkdir(parents=True, exist_ok=True)
 
     def put(self, rel: str, raw: bytes, compress: bool = True) -> None:
         data = raw
+        self.digests.append(f"{rel}:{hashlib.sha1(raw).hexdigest()}")
         if compress:
             key = hashlib.sha1(raw).hexdigest()
             cached = self.cache / key[:2] / key if self.cache else None
@@ -242,19 +254,14 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
             writer.put(f"f/{facet}/{slug}.bin", bytes(b))
 
     for page in range(0, len(docs), CARD_PAGE):
-        rows = [[d.id, d.name, d.place_label, d.year or "", d.summary, d.image, d.image_alt]
+        rows = [[d.url, d.title, d.section, d.place_label, d.date_label, d.summary, d.image, d.image_alt]
                 for d in docs[page:page + CARD_PAGE]]
         writer.put(f"c/{page // CARD_PAGE}.bin", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())
 
-    years: list[list[int]] = []
-    for d in docs:
-        y = d.year or 0
-        if years and years[-1][0] == y:
-            years[-1][1] += 1
-        else:
-            years.append([y, 1])
-    manifest = {"format": FORMAT, "records": len(docs), "shards": " ".join(sorted(shards)), "card_page": CARD_PAGE,
-                "prefix_min": PREFIX_MIN, "years": years,
+    dated = sum(1 for d in docs if d.date)
+    version = hashlib.sha1("".join(writer.digests).encode()).hexdigest()[:12]
+    manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": dated,
+                "shards": " ".join(sorted(shards)), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN,
                 "filters": {facet: sorted(values) for facet, values in filters.items() if values}}
     writer.put("index.json", json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode(), compress=False)
     writer.prune()

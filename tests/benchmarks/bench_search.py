@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): site search on /tim-kiem/ over the Pagefind index, in a real browser.
+"""Benchmark (not a test): site search on /tim-kiem/ in a real browser: model records from their own
+index (``dvk.recindex``, ``recindex/``), news posts and documents from Pagefind (``pagefind/``).
 
 Builds a synthetic corpus (``dvk.synthetic``) with the project's own build, in a
-child process, then times a second, separate ``dvk.search.build_index`` run on
-the built site and measures the index on disk (bytes, files, pages indexed,
-largest file of each kind: pf_meta, pf_index, pf_filter, pf_fragment). With
-``--output`` an already-built site is used and the build is skipped.
+child process, then times, apart from the build: the record index written cold
+(empty cache) and again after a one-record edit (the cache of the cold run), from
+the corpus' records, into a scratch folder; and a ``dvk.search.build_index`` run
+(Pagefind, posts and documents) on the built site. It measures both indexes on disk
+(bytes, files, largest file of each kind). With ``--output`` an already-built site
+is used and the build is skipped.
 
 The site is then served on 127.0.0.1 (plain files, ordinary caching headers)
 and each query is run in headless Chromium:
@@ -21,12 +24,16 @@ and each query is run in headless Chromium:
 * warm: in the same context, a second, different query (Pagefind, its WebAssembly
   and metadata already loaded), measured the same way.
 
+The search page gets both indexes ready when it loads (the record index's ``index.json``,
+Pagefind's script, WebAssembly and metadata), before the reader has typed: those bytes are the
+"page KB" column, not the query's.
+
 Network bytes come from Playwright's request events (``request.sizes()``:
 response headers + encoded body), not from a CDP session on the page: Pagefind
 1.5 fetches its index from a web worker, whose requests a page-level CDP
 ``Network`` session does not see. ``*_gzip`` figures count each .js/.json/.css
 response at its gzip -6 size instead (any real static host compresses text;
-Pagefind's pf_* files are already gzip-compressed inside).
+Pagefind's pf_* files and the record index's .bin files are gzip-compressed inside).
 
 A query may carry filters as in the page's address: ``"dan van kheo&muc=mo-hinh&tinh=lam-dong"``
 (each ``name=value`` chooses that option of the form's ``<select name=...>`` before submitting).
@@ -65,6 +72,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_PATH = "/tim-kiem/"
 KINDS = ("pf_meta", "pf_index", "pf_filter", "pf_fragment")
+RECINDEX_KINDS = {"t": "term shard", "f": "filter", "c": "card page"}
 GZIP_SUFFIXES = (".js", ".json", ".css")
 IDLE_S = 0.5                 # network idle: no request in flight for this long
 
@@ -98,7 +106,43 @@ def index_figures(site: pathlib.Path) -> dict:
     row["bundles"] = len(entries)
     row["pages_in_entries"] = sum(v.get("page_count", 0) for e in entries
                                   for v in json.loads(e.read_text(encoding="utf-8")).get("languages", {}).values())
+    rec = site / "recindex"
+    files = [p for p in rec.rglob("*") if p.is_file()]
+    row["recindex_bytes"] = sum(p.stat().st_size for p in files)
+    row["recindex_files"] = len(files)
+    if (rec / "index.json").is_file():
+        row["recindex_manifest_bytes"] = (rec / "index.json").stat().st_size
+        row["recindex_manifest_bytes_gzip"] = gzip_size(str(rec / "index.json"))
+    for folder, kind in RECINDEX_KINDS.items():
+        sizes = sorted(p.stat().st_size for p in (rec / folder).rglob("*.bin"))
+        row[f"recindex_{folder}_files"] = len(sizes)
+        row[f"recindex_largest_{folder}_bytes"] = sizes[-1] if sizes else 0
+        row[f"recindex_median_{folder}_bytes"] = sizes[len(sizes) // 2] if sizes else 0
     return row
+
+
+def time_record_index(corpus: pathlib.Path) -> dict:
+    """The record index written cold (empty cache), then again after a one-record edit (the summary of one
+    record changed), from the corpus' records, into a scratch folder: seconds and files rewritten."""
+    from dvk import recindex
+    from dvk.corpus import load_corpus
+    from dvk.search import record_doc
+
+    t0 = time.perf_counter()
+    models = load_corpus(corpus).models
+    docs = [record_doc(m) for m in models.values()]
+    loaded = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="dvk-recindex-") as tmp:
+        out, cache = pathlib.Path(tmp) / "site", pathlib.Path(tmp) / "cache"
+        cold = recindex.write_index(docs, out, cache=cache)
+        same = recindex.write_index(docs, out, cache=cache)
+        edited = docs[len(docs) // 2]
+        edited.summary += " Năm nay mô hình mở rộng sang thêm hai thôn."
+        edit = recindex.write_index(docs, out, cache=cache)
+    return {"step": "recindex-build", "records": cold.records, "corpus_load_s": round(loaded, 2),
+            "cold_s": round(cold.seconds, 2), "unchanged_s": round(same.seconds, 2),
+            "one_edit_s": round(edit.seconds, 2), "one_edit_files_written": edit.written,
+            "one_edit_files_compressed": edit.compressed, "files": cold.files, "bytes": cold.bytes}
 
 
 # --------------------------------------------------------------------------
@@ -135,15 +179,20 @@ def corpus_queries(corpus: pathlib.Path) -> list[str]:
     local = next((r for r in picks if r.get("locality")), picks[-1])
     locality = (local.get("locality") or local.get("province", "")).split(",")[0]
     name = clean(named["name"])
+    typing = fold(name).split()
+    prefix = " ".join(typing[:2] + [typing[2][:2]] if len(typing) > 2 else typing[:1] + [typing[-1][:2]])
     return [
-        fold(name),                                  # model name, no diacritics
+        "dan",                                       # a single common syllable
+        "xa",
+        "dan van kheo",                              # common syllables
+        fold(name),                                  # a model's name, no diacritics
         name,                                        # the same with diacritics
-        "dan van kheo",                              # common phrase
         fold(clean(collective["owner"])),            # owner
         fold(clean(locality)),                       # locality (commune)
-        "dan van kheo&muc=mo-hinh&tinh=lam-dong",    # filters, as in the page's address
-        fold(clean(picks[-1]["owner"])) + "&muc=mo-hinh",
-        "zqxjvw",                                    # no result (one word: Pagefind drops unknown words of several)
+        prefix,                                      # a word being typed
+        "dan van kheo&tinh=lam-dong",                # a province filter, as in the page's address
+        "dan&linh-vuc=kinh-te",                      # a field filter
+        "zqxjvw",                                    # no result
     ]
 
 
@@ -341,6 +390,7 @@ def measure(site: pathlib.Path, queries: list[str], timeout_ms: int) -> list[dic
                                "results_shown": 0, "time_to_first_results_ms": None, "total_bytes": None}
                     if phase == "cold":
                         row["search_page_bytes"] = page_bytes["total_bytes"]
+                        row["search_page_bytes_gzip"] = page_bytes["total_bytes_gzip"]
                         cold_ok = row["ok"]
                     emit(row)
                     rows.append(row)
@@ -366,12 +416,13 @@ def ms(n):
 def summary(rows: list[dict]) -> None:
     cold = [r for r in rows if r["phase"] == "cold"]
     warm = [r for r in rows if r["phase"] == "warm"]
-    head = ["query", "cold KB 1st", "cold KB all", "cold KB gz", "cold ms", "cold ms all", "warm KB", "warm ms",
-            "results"]
+    head = ["query", "page KB gz", "cold KB 1st gz", "cold KB all gz", "cold ms 1st", "cold ms all", "warm KB gz",
+            "warm ms", "results"]
     table = []
     for c, w in zip(cold, warm):
-        table.append([c["query"][:44], kb(c["first_bytes"]), kb(c["total_bytes"]), kb(c["total_bytes_gzip"]),
-                      ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")), kb(w["total_bytes"]),
+        table.append([c["query"][:44], kb(c.get("search_page_bytes_gzip")), kb(c["first_bytes_gzip"]),
+                      kb(c["total_bytes_gzip"]), ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")),
+                      kb(w["total_bytes_gzip"]) if w["status"] != "skipped" else "-",
                       "skipped" if w["status"] == "skipped" else ms(w["time_to_first_results_ms"]),
                       "timeout" if not c["ok"] else
                       str(c["results_shown"]) + ("" if c["results_shown"] else " (none)")])
@@ -381,10 +432,10 @@ def summary(rows: list[dict]) -> None:
         return fmt(fn(vals)) if vals else "-"
 
     for label, fn in (("max", max), ("median", statistics.median)):
-        table.append([label, agg(fn, "first_bytes", cold, kb), agg(fn, "total_bytes", cold, kb),
+        table.append([label, agg(fn, "search_page_bytes_gzip", cold, kb), agg(fn, "first_bytes_gzip", cold, kb),
                       agg(fn, "total_bytes_gzip", cold, kb), agg(fn, "time_to_first_results_ms", cold, ms),
                       agg(fn, "time_to_complete_ms", cold, ms),
-                      agg(fn, "total_bytes", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
+                      agg(fn, "total_bytes_gzip", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
     widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
     print()
@@ -395,8 +446,11 @@ def summary(rows: list[dict]) -> None:
     print(line(["-" * w for w in widths]))
     for r in table[-2:]:
         print(line(r))
-    print("\nKB 1st = bytes fetched until first results; all = until network idle; gz = all, with text "
-          "files counted gzip -6; ms all = until the full answer (every shard the query needs) is announced; warm = the next query in the list, same context. Times exclude the "
+    print("\npage = what the search page fetched when it loaded, before the query (the page, its scripts, both "
+          "indexes made ready); KB 1st = fetched after submitting the query until its first results are on screen; "
+          "all = until the network is idle (card images included); text files (.js, .json, .css) counted at gzip -6, "
+          "index files (.bin, pf_*) as they are (compressed inside); ms 1st = to first results on screen; ms all = "
+          "until the full answer is announced; warm = the next query in the list, same context. Times exclude the "
           "150 ms typing debounce (form submitted).")
 
 
@@ -419,8 +473,8 @@ def main():
     corpus = pathlib.Path(args.corpus) if args.corpus else None
     if args.output:
         site = pathlib.Path(args.output).resolve()
-        if not (site / "pagefind" / "pagefind-entry.json").is_file():
-            sys.exit(f"no Pagefind bundle in {site}/pagefind")
+        if not (site / "recindex" / "index.json").is_file():
+            sys.exit(f"no record index in {site}/recindex")
         reindex = args.reindex
     else:
         work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-search-"))
@@ -430,11 +484,13 @@ def main():
         emit(build_site(corpus, site))
         reindex = True
 
+    if corpus:
+        emit(time_record_index(corpus))
     if reindex:
         from dvk.search import build_index
-        stats = build_index(site)
-        emit({"step": "index-build", "index_build_s": round(stats.seconds, 2), "pages_indexed": stats.pages,
-              "bytes": stats.bytes, "files": stats.files})
+        stats = build_index(site, [])
+        emit({"step": "index-build", "what": "Pagefind: posts and documents", "index_build_s": round(stats.seconds, 2),
+              "pages_indexed": stats.pages, "bytes": stats.bytes, "files": stats.files})
     emit({**index_figures(site), "site": str(site)})
 
     queries = args.queries or (corpus_queries(corpus) if corpus else list(FALLBACK_QUERIES))

@@ -1,11 +1,14 @@
-/* The model records' compact index (plugins/dvk/recindex.py, format in the README's "Search" section).
-   window.DvkRecords(url) opens the index at `url` (ending in "/") and returns a promise of an engine:
+/* The site's compact search index (plugins/dvk/recindex.py; format in the README's "Search" section):
+   model records, news posts and documents. window.DvkIndex(url) opens the index at `url` (ending in "/")
+   and returns a promise of an engine:
      engine.search(query, filters) → promise of {hits: [{n, score}], words: [...]}, best first
        (filters: facet → slug, e.g. {tinh: "lam-dong"}); every word must match (folded: no diacritics,
-       "đ" as "d"); the last word also matches as a prefix (from prefix_min letters);
-     engine.card(n) → promise of the card row [id, name, place, year, summary, image, image alt];
-     engine.year(n) → the year record n is dated by (0: none); record numbers run newest first.
-   Files are fetched whole, once, and kept: a next query only fetches what it has not seen. */
+       "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
+       its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
+       typed, ×0.75 when only a prefix; ties: newest first;
+     engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt].
+   Entry numbers run newest first. Files are fetched whole, once, and kept: a next query only fetches
+   what it has not seen. */
 (function () {
   "use strict";
   var WEIGHTS = [4, 2, 1];                  // name; owner, locality, province; summary
@@ -42,10 +45,10 @@
   }
 
   function open(url) {
-    var files = {};
+    var files = {}, version = "";
     function get(path) {
       if (!files[path]) {
-        files[path] = fetch(url + path).then(function (r) {
+        files[path] = fetch(url + path + "?v=" + version).then(function (r) {
           if (!r.ok) throw new Error(path);
           return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
         });
@@ -54,14 +57,13 @@
       return files[path];
     }
 
-    return fetch(url + "index.json").then(function (r) {
+    return fetch(url + "index.json", {cache: "no-cache"}).then(function (r) {
       if (!r.ok) throw new Error("index.json");
       return r.json();
     }).then(function (m) {
       var keys = m.shards ? m.shards.split(" ") : [], keySet = {}, shards = {}, cards = {};
       keys.forEach(function (k) { keySet[k] = true; });
-      var yearEnds = [], acc = 0;
-      m.years.forEach(function (y) { acc += y[1]; yearEnds.push([acc, y[0]]); });
+      version = m.version;
 
       function keyFor(f) {
         for (var l = f.length; l > 0; l--) if (keySet[f.slice(0, l)]) return f.slice(0, l);
@@ -161,15 +163,10 @@
         return cards[page].then(function (rows) { return rows[n - page * m.card_page]; });
       }
 
-      function year(n) {
-        for (var i = 0; i < yearEnds.length; i++) if (n < yearEnds[i][0]) return yearEnds[i][1];
-        return 0;
-      }
-
-      return {records: m.records, search: search, card: card, year: year, fold: fold, words: words,
+      return {records: m.records, dated: m.dated, search: search, card: card, fold: fold, words: words,
               prefixMin: m.prefix_min, weights: WEIGHTS, exact: EXACT, prefix: PREFIX};
     });
   }
 
-  window.DvkRecords = open;
+  window.DvkIndex = open;
 })();
