@@ -119,7 +119,8 @@ def corpus_docs(corpus: pathlib.Path) -> list:
             docs.append(post_doc(f"tin-tuc/{e.slug}/", m.get("title", ""), e.date, m.get("summary", ""), body,
                                  m.get("province"), [c.models[i] for i in m.get("models") or [] if i in c.models]))
         else:
-            docs.append(document_doc(f"van-ban/{e.slug}/", m.get("title", ""), e.date, m.get("subject", ""), body,
+            title = m.get("title") or f"{m.get('doc_type', 'Văn bản')} số {m.get('number', '')} về việc {m.get('subject', '')}"
+            docs.append(document_doc(f"van-ban/{e.slug}/", title, e.date, m.get("subject", ""), body,
                                      m.get("issuer", ""), str(m.get("number", "")), m.get("doc_type", ""),
                                      m.get("place", ""), m.get("province")))
     return docs
