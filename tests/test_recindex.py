@@ -95,7 +95,7 @@ async (queries) => {
   const out = [];
   for (const [q, filters] of queries) {
     const answer = await ix.search(q, filters);
-    out.push(answer.hits.map((h) => urls[h.n]));
+    out.push(Array.from(answer.hits, (n) => urls[n]));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /* The site's compact search index (plugins/dvk/recindex.py; format in the README's "Search" section):
    model records, news posts and documents. window.DvkIndex(url) opens the index at `url` (ending in "/")
    and returns a promise of an engine:
-     engine.search(query, filters) → promise of {hits: [{n, score}], words: [...]}, best first
+     engine.search(query, filters) → promise of {hits: Int32Array of entry numbers, best first, words: [...]}
        (filters: facet → slug, e.g. {tinh: "lam-dong"}); every word must match (folded: no diacritics,
        "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
        its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
@@ -14,6 +14,7 @@
   var WEIGHTS = [4, 2, 1];                  // name; owner, locality, province; summary
   var EXACT = 1.5, PREFIX = 0.75;          // spelt as typed (diacritics and all); only a prefix of the word
   var WORD = /[\p{L}\p{N}_]+/gu;
+  var SCORE_MAX = 1 << 20, N_MAX = 1 << 21;     // ranking keys: (SCORE_MAX - score × 8) × N_MAX + entry number
   var decoder = new TextDecoder();
 
   function fold(s) {
@@ -140,7 +141,9 @@
             passed = new Uint8Array(m.records);
             lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
           }
-          var hits = [];
+          /* Rank by one sort of numbers: (best score first, then newest first) as one key. Scores are
+             multiples of 1/8 (weights 4, 2, 1; ×1.5; ×0.75). */
+          var keys = new Float64Array(candidates.length), count = 0;
           for (var c = 0; c < candidates.length; c++) {
             var n = candidates[c], total = 0, ok = true;
             if (passed && passed[n] !== lists.length) continue;
@@ -148,9 +151,11 @@
               var s = perWord[k].score[n];
               if (s === 0) ok = false; else total += s;
             }
-            if (ok) hits.push({n: n, score: total});
+            if (ok) keys[count++] = (SCORE_MAX - Math.round(total * 8)) * N_MAX + n;
           }
-          hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+          keys = keys.subarray(0, count).sort();
+          var hits = new Int32Array(count);
+          for (var h = 0; h < count; h++) hits[h] = keys[h] % N_MAX;
           return {hits: hits, words: ws};
         });
       }

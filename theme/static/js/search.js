@@ -110,12 +110,19 @@
   }
 
   function render(my) {
-    var next = hits.slice(shown, shown + PAGE);
-    return Promise.all(next.map(function (h) { return index.card(h.n); })).then(function (rows) {
-      if (my !== token) return;     // a newer query replaced this one
-      if (!shown) list.textContent = "";
-      rows.forEach(function (row) { list.appendChild(card(row)); });
-      shown += rows.length;
+    var next = Array.from(hits.slice(shown, shown + PAGE)), from = shown, drawn = 0;
+    /* Each card as soon as it and those before it have their data: the first results show at once. */
+    var cards = next.map(function (n) { return index.card(n); });
+    return cards.reduce(function (chain, pending) {
+      return chain.then(function () { return pending; }).then(function (row) {
+        if (my !== token) return;     // a newer query replaced this one
+        if (!from && !drawn) list.textContent = "";
+        list.appendChild(card(row));
+        drawn++;
+      });
+    }, Promise.resolve()).then(function () {
+      if (my !== token) return;
+      shown = from + drawn;
       more.hidden = shown >= hits.length;
     });
   }
@@ -148,11 +155,10 @@
         typed = answer.words;
         hits = answer.hits;
         if (order) {         // entries are numbered newest first; undated ones stay last
-          var dated = hits.filter(function (h) { return h.n < ix.dated; });
-          var undated = hits.filter(function (h) { return h.n >= ix.dated; });
-          var asc = order === "cu-nhat";
-          dated.sort(function (a, b) { return asc ? b.n - a.n : a.n - b.n; });
-          hits = dated.concat(undated);
+          var sortedHits = hits.slice().sort(), dated = 0;
+          while (dated < sortedHits.length && sortedHits[dated] < ix.dated) dated++;
+          if (order === "cu-nhat") sortedHits.subarray(0, dated).reverse();
+          hits = sortedHits;
         }
         shown = 0;
         return render(my).then(function () {
