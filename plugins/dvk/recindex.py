@@ -33,17 +33,19 @@ DecompressionStream, so their size does not depend on the host compressing them)
 - ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
   ``[[address, title, section, place, date, summary, image, image alt], …]``.
 
-A shard's file name is its key when the key is ``[a-z0-9]+``, else ``x`` and the key's UTF-8 in hex.
+A shard's file name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8 in hex.
 Files are rewritten only when their bytes change, and compressed bytes are cached by content
 (``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
 it changed and its card file.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import time
@@ -115,7 +117,7 @@ def string(text: str, out: bytearray) -> None:
 
 
 def shard_file(key: str) -> str:
-    return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + key.encode("utf-8").hex()
+    return key if re.fullmatch(r"[a-z0-9]+", key) else "_" + key.encode("utf-8").hex()
 
 
 def order(docs) -> list[Doc]:
@@ -148,100 +150,171 @@ class IndexStats:
     seconds: float
     bytes: int
     files: int
-    written: int          # files whose bytes changed
-    compressed: int       # files compressed (not found in the cache)
+    written: int          # files made anew (not linked from the cache)
+    compressed: int       # files compressed (their content not in the cache)
 
 
 class _Writer:
-    """Writes ``out/rel`` as gzip of ``raw``, only if changed; compressed bytes cached by content."""
+    """Writes ``out/rel`` as gzip of ``raw``; compressed bytes are cached by the content's SHA-1, and a file
+    whose content is in the cache is linked from there (``link``), not compressed again."""
 
     def __init__(self, out: Path, cache: Path | None):
         self.out, self.cache = out, cache
-        self.seen: set[str] = set()
-        self.digests: list[str] = []
+        self.existed = out.exists()              # files of an earlier build may be there
+        self.folders: set[str] = set()
+        self.files: dict[str, str] = {}          # rel -> SHA-1 of the uncompressed content
         self.bytes = self.written = self.compressed = 0
         if cache:
             cache.mkdir(parents=True, exist_ok=True)
 
+    def _target(self, rel: str) -> str:
+        path = os.path.join(self.out, rel)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        if self.existed and os.path.lexists(path):
+            os.unlink(path)                      # never write through a link into the cache
+        return path
+
     def put(self, rel: str, raw: bytes, compress: bool = True) -> None:
-        data = raw
-        self.digests.append(f"{rel}:{hashlib.sha1(raw).hexdigest()}")
+        digest = hashlib.sha1(raw).hexdigest()
+        if compress and self.cache and (self.cache / digest[:2] / digest).is_file():
+            return self.link(rel, digest)
+        data = gzip.compress(raw, compresslevel=9, mtime=0) if compress else raw
         if compress:
-            key = hashlib.sha1(raw).hexdigest()
-            cached = self.cache / key[:2] / key if self.cache else None
-            if cached and cached.is_file():
-                data = cached.read_bytes()
-            else:
-                data = gzip.compress(raw, compresslevel=9, mtime=0)
-                self.compressed += 1
-                if cached:
-                    cached.parent.mkdir(exist_ok=True)
-                    tmp = cached.with_suffix(f".{os.getpid()}")
-                    tmp.write_bytes(data)
-                    tmp.replace(cached)
-        path = self.out / rel
-        self.seen.add(rel)
+            self.compressed += 1
+            if self.cache:
+                cached = self.cache / digest[:2] / digest
+                cached.parent.mkdir(exist_ok=True)
+                tmp = cached.with_suffix(f".{os.getpid()}")
+                tmp.write_bytes(data)
+                tmp.replace(cached)
+        with open(self._target(rel), "wb") as fh:
+            fh.write(data)
+        self.files[rel] = digest
         self.bytes += len(data)
-        try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
         self.written += 1
 
-    def prune(self) -> None:
-        """Remove files of an earlier build that this one did not write."""
-        for path in list(self.out.rglob("*")):
-            if path.is_file() and path.relative_to(self.out).as_posix() not in self.seen:
+    def link(self, rel: str, digest: str, size: int | None = None) -> None:
+        cached = os.path.join(self.cache, digest[:2], digest)
+        path = self._target(rel)
+        try:
+            os.link(cached, path)
+        except OSError:
+            shutil.copyfile(cached, path)
+        self.files[rel] = digest
+        self.bytes += size if size is not None else os.stat(cached).st_size
+
+    def raw(self, digest: str) -> bytes:
+        return gzip.decompress((self.cache / digest[:2] / digest).read_bytes())
+
+    def finish(self, docs) -> None:
+        """``index.json``, then remove files of an earlier build that this one did not write."""
+        version = hashlib.sha1("".join(f"{r}:{d}" for r, d in sorted(self.files.items())).encode()).hexdigest()[:12]
+        shards = sorted(_key_of_file(rel) for rel in self.files if rel.startswith("t/"))
+        filters: dict[str, list[str]] = {}
+        for rel in sorted(self.files):
+            if rel.startswith("f/"):
+                _, facet, name = rel.split("/")
+                filters.setdefault(facet, []).append(name[:-4])
+        manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": sum(1 for d in docs if d.date),
+                    "shards": " ".join(shards), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN, "filters": filters}
+        with open(self._target("index.json"), "wb") as fh:
+            fh.write(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode())
+        for path in list(self.out.rglob("*")) if self.existed else []:
+            rel = path.relative_to(self.out).as_posix()
+            if path.is_file() and rel != "index.json" and rel not in self.files:
                 path.unlink()
 
 
-def write_index(docs, site_dir, cache=None) -> IndexStats:
-    """Write the index of ``docs`` into ``site_dir/recindex/`` (see the module docstring)."""
-    started = time.perf_counter()
-    docs = order(docs)
-    out = Path(site_dir) / INDEX_DIR
-    writer = _Writer(out, Path(cache) if cache else None)
+def _key_of_file(rel: str) -> str:
+    name = rel[2:-4]
+    return bytes.fromhex(name[1:]).decode("utf-8") if name.startswith("_") else name
 
-    # Postings: spelling -> three lists of record numbers (ascending, since records are visited in order).
-    post: dict[str, tuple[list, list, list]] = {}
-    for n, doc in enumerate(docs):
-        best: dict[str, int] = {}
-        for g, text in enumerate(doc.groups()):
-            for w in words(text):
-                if w not in best:
-                    best[w] = g
-        for w, g in best.items():
-            lists = post.get(w)
-            if lists is None:
-                lists = post[w] = ([], [], [])
-            lists[g].append(n)
 
-    by_fold: dict[str, list[str]] = {}
-    for w in post:
-        by_fold.setdefault(fold(w), []).append(w)
-    blocks: dict[str, bytes] = {}
-    for f, spellings in by_fold.items():
-        b = bytearray()
-        string(f, b)
-        varint(len(spellings), b)
-        for w in sorted(spellings):
-            string(w, b)
-            for lst in post[w]:
-                postings(lst, b)
-        blocks[f] = bytes(b)
-    keys = plan_keys({f: len(b) for f, b in blocks.items()})
-    shards: dict[str, list[str]] = {}
-    for f in sorted(blocks):
-        shards.setdefault(keys[f], []).append(f)
-    for key, folds in shards.items():
-        b = bytearray()
-        varint(len(folds), b)
-        for f in folds:
-            b += blocks[f]
-        writer.put(f"t/{shard_file(key)}.bin", bytes(b))
+def _best_words(doc) -> dict[str, int]:
+    """The entry's words, each with its best field group."""
+    best: dict[str, int] = {}
+    for g, text in enumerate(doc.groups()):
+        for w in words(text):
+            if w not in best:
+                best[w] = g
+    return best
 
+
+def _print(doc) -> bytes:
+    """A digest of everything the index holds of an entry."""
+    return hashlib.sha1("\x1f".join((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places, doc.summary,
+                                     doc.body, doc.date, doc.date_label, doc.place_label, doc.image, doc.image_alt,
+                                     repr(doc.filters))).encode()).digest()
+
+
+def _encode_block(f: str, spellings: dict) -> bytes:
+    """One folded word's block: ``spellings`` is spelling -> three sorted lists of entry numbers."""
+    b = bytearray()
+    string(f, b)
+    varint(len(spellings), b)
+    for w in sorted(spellings):
+        string(w, b)
+        for lst in spellings[w]:
+            postings(lst, b)
+    return bytes(b)
+
+
+def _encode_shard(blocks: list[bytes]) -> bytes:
+    b = bytearray()
+    varint(len(blocks), b)
+    for block in blocks:
+        b += block
+    return bytes(b)
+
+
+def _parse_shard(raw: bytes) -> dict:
+    """A term shard's content: folded word -> spelling -> three lists of entry numbers."""
+    i = 0
+
+    def v():
+        nonlocal i
+        x = shift = 0
+        while True:
+            c = raw[i]
+            i += 1
+            x |= (c & 0x7F) << shift
+            shift += 7
+            if c < 0x80:
+                return x
+
+    def text():
+        nonlocal i
+        n = v()
+        i += n
+        return raw[i - n:i].decode("utf-8")
+
+    def plist():
+        out, p = [], 0
+        for _ in range(v()):
+            p += v()
+            out.append(p)
+        return out
+
+    shard = {}
+    for _ in range(v()):
+        f = text()
+        shard[f] = {}
+        for _ in range(v()):
+            w = text()
+            shard[f][w] = [plist(), plist(), plist()]
+    return shard
+
+
+def _cards(writer, docs, page: int) -> None:
+    rows = [[d.url, d.title, d.section, d.place_label, d.date_label, d.summary, d.image, d.image_alt]
+            for d in docs[page * CARD_PAGE:(page + 1) * CARD_PAGE]]
+    writer.put(f"c/{page}.bin", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _filters(writer, docs) -> None:
     filters: dict[str, dict[str, list[int]]] = {facet: {} for facet in FACETS}
     for n, doc in enumerate(docs):
         for facet, slugs in doc.filters.items():
@@ -253,20 +326,139 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
             postings(numbers, b)
             writer.put(f"f/{facet}/{slug}.bin", bytes(b))
 
-    for page in range(0, len(docs), CARD_PAGE):
-        rows = [[d.url, d.title, d.section, d.place_label, d.date_label, d.summary, d.image, d.image_alt]
-                for d in docs[page:page + CARD_PAGE]]
-        writer.put(f"c/{page // CARD_PAGE}.bin", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())
 
-    dated = sum(1 for d in docs if d.date)
-    version = hashlib.sha1("".join(writer.digests).encode()).hexdigest()[:12]
-    manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": dated,
-                "shards": " ".join(sorted(shards)), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN,
-                "filters": {facet: sorted(values) for facet, values in filters.items() if values}}
-    writer.put("index.json", json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode(), compress=False)
-    writer.prune()
+STATE = "state.pickle"          # in the cache: what the last build indexed, for the next one
+EDITS_MAX = 200                 # more changed entries than this (or any added, removed, reordered): a full build
+CONFIG = (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS)
+
+
+def write_index(docs, site_dir, cache=None) -> IndexStats:
+    """Write the index of ``docs`` into ``site_dir/recindex/`` (see the module docstring).
+
+    With ``cache``, the compressed files are kept there by content, with what this build indexed; when
+    the next build has the same entries in the same order and only a few of them changed (an edit),
+    only the term shards of the words that changed, the card files of the changed entries and, if
+    their filters changed, the filter files are made again: the rest is linked from the cache.
+    Shards are not re-planned then (one may grow past ``SHARD_BYTES`` until the next full build).
+    """
+    started = time.perf_counter()
+    docs = order(docs)
+    out = Path(site_dir) / INDEX_DIR
+    writer = _Writer(out, Path(cache) if cache else None)
+    prints = [_print(d) for d in docs]
+    state = _load_state(writer.cache)
+    if not (state and _incremental(writer, docs, prints, state)):
+        state = _full(writer, docs, prints)
+    writer.finish(docs)
+    if writer.cache and state.get("files") != writer.files:
+        state["files"] = writer.files
+        tmp = writer.cache / f"{STATE}.{os.getpid()}"
+        with open(tmp, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(writer.cache / STATE)
     return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
-                      files=len(writer.seen), written=writer.written, compressed=writer.compressed)
+                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
+
+
+def _load_state(cache: Path | None):
+    try:
+        with open(cache / STATE, "rb") as fh:
+            state = pickle.load(fh)
+        return state if state.get("config") == CONFIG else None
+    except (OSError, TypeError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
+def _full(writer, docs, prints) -> dict:
+    post: dict[str, tuple[list, list, list]] = {}
+    lines = []
+    for n, doc in enumerate(docs):
+        best = _best_words(doc)
+        lines.append(" ".join(f"{w}:{g}" for w, g in best.items()))
+        for w, g in best.items():
+            lists = post.get(w)
+            if lists is None:
+                lists = post[w] = ([], [], [])
+            lists[g].append(n)
+    by_fold: dict[str, dict] = {}
+    for w, lists in post.items():
+        by_fold.setdefault(fold(w), {})[w] = lists
+    blocks = {f: _encode_block(f, spellings) for f, spellings in by_fold.items()}
+    keys = plan_keys({f: len(b) for f, b in blocks.items()})
+    shards: dict[str, list[str]] = {}
+    for f in sorted(blocks):
+        shards.setdefault(keys[f], []).append(f)
+    for key, folds in shards.items():
+        writer.put(f"t/{shard_file(key)}.bin", _encode_shard([blocks[f] for f in folds]))
+    _filters(writer, docs)
+    for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
+        _cards(writer, docs, page)
+    return {"config": CONFIG, "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
+            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs)}
+
+
+def _incremental(writer, docs, prints, state) -> bool:
+    """Apply a few edited entries to the last build's files (see ``write_index``); False: not possible."""
+    if writer.cache is None or state["urls"] != "\n".join(d.url for d in docs):
+        return False
+    blob = b"".join(prints)
+    old_prints = state["prints"]
+    changed = [] if blob == old_prints else [n for n, p in enumerate(prints) if p != old_prints[20 * n:20 * n + 20]]
+    if len(changed) > EDITS_MAX or not all(os.path.exists(os.path.join(writer.cache, d[:2], d))
+                                           for d in state["files"].values()):
+        return False
+    keys = {_key_of_file(rel): rel for rel in state["files"] if rel.startswith("t/")}
+
+    def key_for(f):
+        for length in range(len(f), 0, -1):
+            if f[:length] in keys:
+                return f[:length]
+        return f[:2]
+
+    edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
+    lines = state["words"].split("\n") if changed else []
+    filters = state["filters"].split("\n") if changed else []
+    filters_changed = False
+    for n in changed:
+        old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
+        old = {w: int(g) for w, g in old.items()}
+        new = _best_words(docs[n])
+        lines[n] = " ".join(f"{w}:{g}" for w, g in new.items())
+        for w in old.keys() | new.keys():
+            if old.get(w) != new.get(w):
+                edits.setdefault(key_for(fold(w)), []).append((w, n, old.get(w), new.get(w)))
+        f = repr(docs[n].filters)
+        filters_changed |= f != filters[n]
+        filters[n] = f
+    done = set()
+    for key, changes in edits.items():
+        rel = f"t/{shard_file(key)}.bin"
+        shard = _parse_shard(writer.raw(state["files"][rel])) if rel in state["files"] else {}
+        for w, n, old_g, new_g in changes:
+            spellings = shard.setdefault(fold(w), {})
+            lists = spellings.setdefault(w, [[], [], []])
+            if old_g is not None:
+                lists[old_g].remove(n)
+            if new_g is not None:
+                bisect.insort(lists[new_g], n)
+            if not any(lists):
+                del spellings[w]
+            if not spellings:
+                del shard[fold(w)]
+        done.add(rel)
+        if shard:
+            writer.put(rel, _encode_shard([_encode_block(f, shard[f]) for f in sorted(shard)]))
+    if filters_changed:
+        _filters(writer, docs)
+    pages = {n // CARD_PAGE for n in changed}
+    for page in pages:
+        _cards(writer, docs, page)
+    for rel, digest in state["files"].items():
+        if rel not in writer.files and rel not in done and not (filters_changed and rel.startswith("f/")):
+            writer.link(rel, digest)
+    if changed:
+        state.update(prints=blob, words="\n".join(lines), filters="\n".join(filters))
+    return True
 
 
 def remove_index(site_dir) -> None:

@@ -41,7 +41,7 @@
 
   function shardFile(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
-    return "x" + Array.prototype.map.call(new TextEncoder().encode(key),
+    return "_" + Array.prototype.map.call(new TextEncoder().encode(key),
       function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
