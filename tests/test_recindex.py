@@ -242,6 +242,31 @@ def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_
     assert snapshot() == after
 
 
+def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch):
+    import copy
+    import dvk.recindex as recindex
+    entries, _, _ = synthetic_index
+    entries = copy.deepcopy(entries)
+    monkeypatch.setattr(recindex, "SHARD_BYTES", 300)          # edits make shards grow past it, and split
+    rnd = random.Random(5)
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "recindex").rglob("*") if p.is_file()}
+
+    recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    for round_ in range(6):
+        for e in rnd.sample(entries, 3):
+            other = rnd.choice(entries)
+            e.summary = " ".join(WORD.findall(other.summary)[:5] + [f"từmới{round_}", f"nghiêngww{round_}", f"ngw{round_}", "nay"])
+            e.title = e.title + " " + rnd.choice(WORD.findall(other.title))
+            e.filters = dict(e.filters, loai=other.filters.get("loai", []))
+        incremental = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+        assert incremental.written < incremental.files / 4           # not a full build
+        shutil.rmtree(tmp_path / "cold", ignore_errors=True)
+        recindex.write_index(entries, tmp_path / "cold")
+        assert files(tmp_path / "kept") == files(tmp_path / "cold"), round_
+
+
 # ------------------------------------------------------------------ what the index holds
 
 def test_drafts_are_searchable_in_a_preview_only(site):

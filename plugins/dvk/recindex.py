@@ -50,6 +50,7 @@ import re
 import shutil
 import time
 from dataclasses import dataclass, field as dc_field
+from operator import attrgetter
 from pathlib import Path
 
 from .text import fold
@@ -122,14 +123,15 @@ def shard_file(key: str) -> str:
 
 def order(docs) -> list[Doc]:
     """Index order: newest first (then by address); undated last."""
-    dated = sorted((d for d in docs if d.date), key=lambda d: d.url)
-    return sorted(dated, key=lambda d: d.date, reverse=True) + sorted((d for d in docs if not d.date), key=lambda d: d.url)
+    by_url = sorted(docs, key=attrgetter("url"))
+    return sorted((d for d in by_url if d.date), key=attrgetter("date"), reverse=True) + [d for d in by_url if not d.date]
 
 
-def plan_keys(sizes: dict[str, int], limit: int | None = None) -> dict[str, str]:
-    """Folded word → shard key. ``sizes``: folded word → bytes of its block."""
+def plan_keys(sizes: dict[str, int], limit: int | None = None, start: str | None = None) -> dict[str, str]:
+    """Folded word → shard key. ``sizes``: folded word → bytes of its block; ``start``: the key all of them
+    start in (default: their first two letters)."""
     limit = limit or SHARD_BYTES
-    assign = {f: f[:2] for f in sizes}
+    assign = {f: start if start is not None else f[:2] for f in sizes}
     while True:
         totals: dict[str, int] = {}
         longer: dict[str, bool] = {}
@@ -247,7 +249,7 @@ def _print(doc) -> bytes:
     """A digest of everything the index holds of an entry."""
     return hashlib.sha1("\x1f".join((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places, doc.summary,
                                      doc.body, doc.date, doc.date_label, doc.place_label, doc.image, doc.image_alt,
-                                     repr(doc.filters))).encode()).digest()
+                                     "\x1e".join(k + "=" + ",".join(v) for k, v in doc.filters.items()))).encode()).digest()
 
 
 def _encode_block(f: str, spellings: dict) -> bytes:
@@ -339,7 +341,7 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
     the next build has the same entries in the same order and only a few of them changed (an edit),
     only the term shards of the words that changed, the card files of the changed entries and, if
     their filters changed, the filter files are made again: the rest is linked from the cache.
-    Shards are not re-planned then (one may grow past ``SHARD_BYTES`` until the next full build).
+    A changed shard grown past ``SHARD_BYTES`` is split as a full build splits it.
     """
     started = time.perf_counter()
     docs = order(docs)
@@ -407,12 +409,17 @@ def _incremental(writer, docs, prints, state) -> bool:
     if len(changed) > EDITS_MAX or not all(os.path.exists(os.path.join(writer.cache, d[:2], d))
                                            for d in state["files"].values()):
         return False
-    keys = {_key_of_file(rel): rel for rel in state["files"] if rel.startswith("t/")}
+    keys = {_key_of_file(rel) for rel in state["files"] if rel.startswith("t/")}
+    parents = {k[:-1] for k in keys if len(k) > 2}          # keys a full build split by the next letter
 
     def key_for(f):
-        for length in range(len(f), 0, -1):
-            if f[:length] in keys:
-                return f[:length]
+        """The shard a full build puts ``f`` in, given the shards it made."""
+        for length in range(len(f), 1, -1):
+            k = f[:length]
+            if k in parents and len(f) > length:
+                return f[:length + 1]
+            if k in keys:
+                return k
         return f[:2]
 
     edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
@@ -446,8 +453,12 @@ def _incremental(writer, docs, prints, state) -> bool:
             if not spellings:
                 del shard[fold(w)]
         done.add(rel)
-        if shard:
-            writer.put(rel, _encode_shard([_encode_block(f, shard[f]) for f in sorted(shard)]))
+        blocks = {f: _encode_block(f, shard[f]) for f in shard}
+        split: dict[str, list[str]] = {}              # a shard grown too large splits as in a full build
+        for f, k in sorted(plan_keys({f: len(b) for f, b in blocks.items()}, start=key).items()):
+            split.setdefault(k, []).append(f)
+        for k, folds in split.items():
+            writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in folds]))
     if filters_changed:
         _filters(writer, docs)
     pages = {n // CARD_PAGE for n in changed}
