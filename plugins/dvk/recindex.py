@@ -62,7 +62,6 @@ CARD_PAGE = 32                  # records per card file
 PREFIX_MIN = 2                  # the last word of a query matches as a prefix from this many letters
 FACETS = ("muc", "linh-vuc", "tinh", "nam", "loai", "cap")
 WORD = re.compile(r"\w+")
-NAME, PLACE, SUMMARY = range(3)  # field groups, best first
 
 
 @dataclass
@@ -100,9 +99,8 @@ def varint(n: int, out: bytearray) -> None:
 
 
 def postings(numbers, out: bytearray) -> None:
-    """A sorted list of record numbers: count, then first number and gaps, as varints."""
+    """A sorted list of entry numbers: count, then first number and gaps, as varints."""
     varint(len(numbers), out)
-    prev = 0
     gaps = [n - prev for prev, n in zip([0] + numbers[:-1], numbers)]
     if gaps and max(gaps) < 0x80:
         out += bytes(gaps)
@@ -331,7 +329,11 @@ def _filters(writer, docs) -> None:
 
 STATE = "state.pickle"          # in the cache: what the last build indexed, for the next one
 EDITS_MAX = 200                 # more changed entries than this (or any added, removed, reordered): a full build
-CONFIG = (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS)
+
+
+def _config():
+    """What a state must have been made with to be reused."""
+    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES)
 
 
 def write_index(docs, site_dir, cache=None) -> IndexStats:
@@ -363,11 +365,13 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
 
 
 def _load_state(cache: Path | None):
+    if cache is None:
+        return None
     try:
         with open(cache / STATE, "rb") as fh:
             state = pickle.load(fh)
-        return state if state.get("config") == CONFIG else None
-    except (OSError, TypeError, pickle.UnpicklingError, EOFError, AttributeError):
+        return state if isinstance(state, dict) and state.get("config") == _config() else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
 
 
@@ -395,7 +399,7 @@ def _full(writer, docs, prints) -> dict:
     _filters(writer, docs)
     for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
         _cards(writer, docs, page)
-    return {"config": CONFIG, "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
+    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
             "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs)}
 
 
@@ -470,7 +474,3 @@ def _incremental(writer, docs, prints, state) -> bool:
     if changed:
         state.update(prints=blob, words="\n".join(lines), filters="\n".join(filters))
     return True
-
-
-def remove_index(site_dir) -> None:
-    shutil.rmtree(Path(site_dir) / INDEX_DIR, ignore_errors=True)
