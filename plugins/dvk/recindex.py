@@ -1,4 +1,4 @@
-"""The site's compact search index (free of Pelican): what ``theme/static/js/recindex.js`` reads.
+r"""The site's compact search index (free of Pelican): what ``theme/static/js/recindex.js`` reads.
 
 Model records are short, structured and numerous (100,000 at national scale); news posts and
 documents are long and few (2,000). Pagefind, made for prose pages, stores every word's positions:

@@ -14,7 +14,6 @@
   var WEIGHTS = [4, 2, 1];                  // name; owner, locality, province; summary
   var EXACT = 1.5, PREFIX = 0.75;          // spelt as typed (diacritics and all); only a prefix of the word
   var WORD = /[\p{L}\p{N}_]+/gu;
-  var SCORE_MAX = 1 << 20, N_MAX = 1 << 21;     // ranking keys: (SCORE_MAX - score × 8) × N_MAX + entry number
   var decoder = new TextDecoder();
 
   function fold(s) {
@@ -141,9 +140,9 @@
             passed = new Uint8Array(m.records);
             lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
           }
-          /* Rank by one sort of numbers: (best score first, then newest first) as one key. Scores are
-             multiples of 1/8 (weights 4, 2, 1; ×1.5; ×0.75). */
-          var keys = new Float64Array(candidates.length), count = 0;
+          /* Rank without comparing: each hit's score (in eighths: weights 4, 2, 1; ×1.5; ×0.75), plus one,
+             then a counting sort by score, entry numbers ascending (newest first) within a score. */
+          var rank = new Uint32Array(m.records), top = 0, count = 0;
           for (var c = 0; c < candidates.length; c++) {
             var n = candidates[c], total = 0, ok = true;
             if (passed && passed[n] !== lists.length) continue;
@@ -151,11 +150,16 @@
               var s = perWord[k].score[n];
               if (s === 0) ok = false; else total += s;
             }
-            if (ok) keys[count++] = (SCORE_MAX - Math.round(total * 8)) * N_MAX + n;
+            if (!ok) continue;
+            rank[n] = Math.round(total * 8) + 1;
+            if (rank[n] > top) top = rank[n];
+            count++;
           }
-          keys = keys.subarray(0, count).sort();
+          var starts = new Uint32Array(top + 2);
+          for (var i = 0; i < m.records; i++) if (rank[i]) starts[rank[i]]++;
+          for (var r = top, at = 0; r > 0; r--) { var size = starts[r]; starts[r] = at; at += size; }
           var hits = new Int32Array(count);
-          for (var h = 0; h < count; h++) hits[h] = keys[h] % N_MAX;
+          for (var j = 0; j < m.records; j++) if (rank[j]) hits[starts[rank[j]]++] = j;
           return {hits: hits, words: ws};
         });
       }
