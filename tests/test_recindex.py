@@ -292,3 +292,13 @@ def test_a_query_in_the_address_shows_its_results_without_shifting_the_page(brow
     page.wait_for_timeout(300)
     assert page.evaluate("window.__cls") <= 0.1
     ctx.close()
+
+
+def test_a_browser_too_old_for_search_says_so(browser, ranked_site):  # noqa: F811
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.add_init_script("delete window.DecompressionStream;")
+    page.goto(f"{ranked_site}/tim-kiem/?q=hoa+giai")
+    assert page.inner_text("[data-search-status]").startswith("Trình duyệt này quá cũ nên không tìm kiếm được.")
+    assert not page.locator("form[data-search-form]").is_visible()
+    ctx.close()

@@ -8,8 +8,13 @@
 (function () {
   "use strict";
   var form = document.querySelector("[data-search-form]");
-  if (!form || !window.URLSearchParams || !window.Promise || !window.DecompressionStream || !window.DvkIndex) return;
   var statusLine = document.querySelector("[data-search-status]");
+  if (!form) return;
+  if (!window.URLSearchParams || !window.Promise || !window.DecompressionStream || !window.DvkIndex) {
+    statusLine.textContent = "Trình duyệt này quá cũ nên không tìm kiếm được. Hãy cập nhật trình duyệt, "
+      + "hoặc tra cứu theo danh mục mô hình, tin tức theo năm, tháng và văn bản.";
+    return;
+  }
   var list = document.querySelector("[data-search-results]");
   var more = document.querySelector("[data-search-more]");
   var input = form.querySelector("input[name=q]");
