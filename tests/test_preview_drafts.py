@@ -57,8 +57,8 @@ def page(output, url):
 
 
 def search_index_text(output):
-    """The text of every page in the search index (Pagefind fragments are gzip-compressed JSON)."""
-    return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8") for p in (output / "pagefind").rglob("*.pf_fragment"))
+    """The text of every result card in the search index (dvk.recindex: gzip-compressed JSON)."""
+    return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8") for p in (output / "recindex" / "c").glob("*.bin"))
 
 
 def all_text(output):

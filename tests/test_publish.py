@@ -54,9 +54,10 @@ def test_publish_to_a_folder(site, tmp_path):
     search = (dest / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     script = re.search(rf'src="{re.escape(SITEURL)}/theme/js/(search\.[0-9a-f]{{10}}\.js)"', search)[1]
     assert (dest / "theme" / "js" / script).is_file()
-    assert f'data-bundle="{SITEURL}/pagefind/"' in search
-    shards = json.loads((dest / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
-    assert (dest / "pagefind" / "pagefind.js").is_file() and all((dest / "pagefind" / s["path"]).is_dir() for s in shards)
+    assert f'data-index="{SITEURL}/recindex/"' in search
+    manifest = json.loads((dest / "recindex" / "index.json").read_text(encoding="utf-8"))
+    assert manifest["records"] > 0 and all((dest / "recindex" / "t" / f"{k}.bin").is_file() for k in manifest["shards"].split()
+                                          if re.fullmatch("[a-z0-9]+", k))
     # Text files are pre-compressed; what a client unpacks is the page itself.
     raw = (dest / "index.html").read_bytes()
     assert gzip.decompress((dest / "index.html.gz").read_bytes()) == raw

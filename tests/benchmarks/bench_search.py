@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): site search on /tim-kiem/ over the Pagefind index, in a real browser.
+"""Benchmark (not a test): site search on /tim-kiem/ over the site's own index (``dvk.recindex``,
+``recindex/``: model records, news posts, documents), in a real browser.
 
 Builds a synthetic corpus (``dvk.synthetic``) with the project's own build, in a
-child process, then times a second, separate ``dvk.search.build_index`` run on
-the built site and measures the index on disk (bytes, files, pages indexed,
-largest file of each kind: pf_meta, pf_index, pf_filter, pf_fragment). With
-``--output`` an already-built site is used and the build is skipped.
+child process, then times, apart from the build, the index written from the corpus
+into a scratch folder: cold (empty cache), again unchanged, and after a one-record
+edit (one summary changed). It measures the built site's index on disk (bytes,
+files, largest and median file of each kind). With ``--output`` an already-built
+site is used and the build is skipped.
 
 The site is then served on 127.0.0.1 (plain files, ordinary caching headers)
 and each query is run in headless Chromium:
@@ -18,15 +20,15 @@ and each query is run in headless Chromium:
   "Không…" (a MutationObserver records it). Bytes are counted from the moment
   of submit: until first results (responses ended by t1) and in total once the
   network has been idle for 0.5 s (results rendered, card images included);
-* warm: in the same context, a second, different query (Pagefind, its WebAssembly
-  and metadata already loaded), measured the same way.
+* warm: in the same context, a second, different query, measured the same way.
+
+The search page fetches the index's ``index.json`` when it loads, before the reader
+has typed: those bytes are in the "page KB" column, not the query's.
 
 Network bytes come from Playwright's request events (``request.sizes()``:
-response headers + encoded body), not from a CDP session on the page: Pagefind
-1.5 fetches its index from a web worker, whose requests a page-level CDP
-``Network`` session does not see. ``*_gzip`` figures count each .js/.json/.css
-response at its gzip -6 size instead (any real static host compresses text;
-Pagefind's pf_* files are already gzip-compressed inside).
+response headers + encoded body). ``*_gzip`` figures count each .js/.json/.css
+response at its gzip -6 size instead (any real static host compresses text; the
+index's .bin files are gzip-compressed inside).
 
 A query may carry filters as in the page's address: ``"dan van kheo&muc=mo-hinh&tinh=lam-dong"``
 (each ``name=value`` chooses that option of the form's ``<select name=...>`` before submitting).
@@ -64,7 +66,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_PATH = "/tim-kiem/"
-KINDS = ("pf_meta", "pf_index", "pf_filter", "pf_fragment")
+RECINDEX_KINDS = {"t": "term shard", "f": "filter", "c": "card page"}
 GZIP_SUFFIXES = (".js", ".json", ".css")
 IDLE_S = 0.5                 # network idle: no request in flight for this long
 
@@ -84,21 +86,65 @@ def build_site(corpus: pathlib.Path, out: pathlib.Path) -> dict:
 
 
 def index_figures(site: pathlib.Path) -> dict:
-    """Size of the Pagefind bundle on disk, and its largest file of each kind."""
-    bundle = site / "pagefind"
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    total = sum(p.stat().st_size for p in files)
-    row = {"step": "index-size", "bytes": total, "mib": round(total / 2**20, 2), "files": len(files)}
-    for kind in KINDS:
-        sizes = [p.stat().st_size for p in files if p.name.endswith("." + kind)]
-        row[f"{kind}_files"] = len(sizes)
-        row[f"largest_{kind}_bytes"] = max(sizes, default=0)
-    # Pages stated by every Pagefind bundle under pagefind/ (the main one, and any sub-bundles in its folders).
-    entries = sorted(bundle.rglob("pagefind-entry.json"))
-    row["bundles"] = len(entries)
-    row["pages_in_entries"] = sum(v.get("page_count", 0) for e in entries
-                                  for v in json.loads(e.read_text(encoding="utf-8")).get("languages", {}).values())
+    """Size of the search index on disk, and its largest and median file of each kind."""
+    row = {"step": "index-size"}
+    rec = site / "recindex"
+    files = [p for p in rec.rglob("*") if p.is_file()]
+    row["bytes"] = sum(p.stat().st_size for p in files)
+    row["mib"] = round(row["bytes"] / 2**20, 2)
+    row["files"] = len(files)
+    if (rec / "index.json").is_file():
+        row["manifest_bytes"] = (rec / "index.json").stat().st_size
+        row["manifest_bytes_gzip"] = gzip_size(str(rec / "index.json"))
+    for folder, kind in RECINDEX_KINDS.items():
+        sizes = sorted(p.stat().st_size for p in (rec / folder).rglob("*.bin"))
+        row[f"{folder}_files"] = len(sizes)
+        row[f"largest_{folder}_bytes"] = sizes[-1] if sizes else 0
+        row[f"median_{folder}_bytes"] = sizes[len(sizes) // 2] if sizes else 0
     return row
+
+
+def corpus_docs(corpus: pathlib.Path) -> list:
+    """What the index holds of the corpus (records, posts, documents), as the build makes it; a post's
+    or document's text is its Markdown source here, not the HTML the build renders from it."""
+    from dvk.corpus import load_corpus
+    from dvk.search import document_doc, model_doc, post_doc
+
+    c = load_corpus(corpus)
+    docs = [model_doc(m) for m in c.models.values()]
+    for e in c.posts + c.documents:
+        body = pathlib.Path(e.source_path).read_text(encoding="utf-8").split("\n---", 1)[-1]
+        m = e.meta
+        if e.kind == "post":
+            docs.append(post_doc(f"tin-tuc/{e.slug}/", m.get("title", ""), e.date, m.get("summary", ""), body,
+                                 m.get("province"), [c.models[i] for i in m.get("models") or [] if i in c.models]))
+        else:
+            title = m.get("title") or f"{m.get('doc_type', 'Văn bản')} số {m.get('number', '')} về việc {m.get('subject', '')}"
+            docs.append(document_doc(f"van-ban/{e.slug}/", title, e.date, m.get("subject", ""), body,
+                                     m.get("issuer", ""), str(m.get("number", "")), m.get("doc_type", ""),
+                                     m.get("place", ""), m.get("province")))
+    return docs
+
+
+def time_index(corpus: pathlib.Path) -> dict:
+    """The index written cold (empty cache), again unchanged, then after a one-record edit (the summary of
+    one record changed), from the corpus, into a scratch folder: seconds and files rewritten."""
+    from dvk import recindex
+
+    t0 = time.perf_counter()
+    docs = corpus_docs(corpus)
+    loaded = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="dvk-recindex-") as tmp:
+        out, cache = pathlib.Path(tmp) / "site", pathlib.Path(tmp) / "cache"
+        cold = recindex.write_index(docs, out, cache=cache)
+        same = recindex.write_index(docs, out, cache=cache)
+        edited = next(d for d in docs[len(docs) // 2:] if d.url.startswith("mo-hinh/"))
+        edited.summary += " Năm nay mô hình mở rộng sang thêm hai thôn."
+        edit = recindex.write_index(docs, out, cache=cache)
+    return {"step": "index-build", "entries": cold.records, "corpus_load_s": round(loaded, 2),
+            "cold_s": round(cold.seconds, 2), "unchanged_s": round(same.seconds, 2),
+            "one_edit_s": round(edit.seconds, 2), "one_edit_files_written": edit.written,
+            "one_edit_files_compressed": edit.compressed, "files": cold.files, "bytes": cold.bytes}
 
 
 # --------------------------------------------------------------------------
@@ -135,15 +181,20 @@ def corpus_queries(corpus: pathlib.Path) -> list[str]:
     local = next((r for r in picks if r.get("locality")), picks[-1])
     locality = (local.get("locality") or local.get("province", "")).split(",")[0]
     name = clean(named["name"])
+    typing = fold(name).split()
+    prefix = " ".join(typing[:2] + [typing[2][:2]] if len(typing) > 2 else typing[:1] + [typing[-1][:2]])
     return [
-        fold(name),                                  # model name, no diacritics
+        "dan",                                       # a single common syllable
+        "xa",
+        "dan van kheo",                              # common syllables
+        fold(name),                                  # a model's name, no diacritics
         name,                                        # the same with diacritics
-        "dan van kheo",                              # common phrase
         fold(clean(collective["owner"])),            # owner
         fold(clean(locality)),                       # locality (commune)
-        "dan van kheo&muc=mo-hinh&tinh=lam-dong",    # filters, as in the page's address
-        fold(clean(picks[-1]["owner"])) + "&muc=mo-hinh",
-        "zqxjvw",                                    # no result (one word: Pagefind drops unknown words of several)
+        prefix,                                      # a word being typed
+        "dan van kheo&tinh=lam-dong",                # a province filter, as in the page's address
+        "dan&linh-vuc=kinh-te",                      # a field filter
+        "zqxjvw",                                    # no result
     ]
 
 
@@ -341,6 +392,7 @@ def measure(site: pathlib.Path, queries: list[str], timeout_ms: int) -> list[dic
                                "results_shown": 0, "time_to_first_results_ms": None, "total_bytes": None}
                     if phase == "cold":
                         row["search_page_bytes"] = page_bytes["total_bytes"]
+                        row["search_page_bytes_gzip"] = page_bytes["total_bytes_gzip"]
                         cold_ok = row["ok"]
                     emit(row)
                     rows.append(row)
@@ -366,12 +418,13 @@ def ms(n):
 def summary(rows: list[dict]) -> None:
     cold = [r for r in rows if r["phase"] == "cold"]
     warm = [r for r in rows if r["phase"] == "warm"]
-    head = ["query", "cold KB 1st", "cold KB all", "cold KB gz", "cold ms", "cold ms all", "warm KB", "warm ms",
-            "results"]
+    head = ["query", "page KB gz", "cold KB 1st gz", "cold KB all gz", "cold ms 1st", "cold ms all", "warm KB gz",
+            "warm ms", "results"]
     table = []
     for c, w in zip(cold, warm):
-        table.append([c["query"][:44], kb(c["first_bytes"]), kb(c["total_bytes"]), kb(c["total_bytes_gzip"]),
-                      ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")), kb(w["total_bytes"]),
+        table.append([c["query"][:44], kb(c.get("search_page_bytes_gzip")), kb(c["first_bytes_gzip"]),
+                      kb(c["total_bytes_gzip"]), ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")),
+                      kb(w["total_bytes_gzip"]) if w["status"] != "skipped" else "-",
                       "skipped" if w["status"] == "skipped" else ms(w["time_to_first_results_ms"]),
                       "timeout" if not c["ok"] else
                       str(c["results_shown"]) + ("" if c["results_shown"] else " (none)")])
@@ -381,10 +434,10 @@ def summary(rows: list[dict]) -> None:
         return fmt(fn(vals)) if vals else "-"
 
     for label, fn in (("max", max), ("median", statistics.median)):
-        table.append([label, agg(fn, "first_bytes", cold, kb), agg(fn, "total_bytes", cold, kb),
+        table.append([label, agg(fn, "search_page_bytes_gzip", cold, kb), agg(fn, "first_bytes_gzip", cold, kb),
                       agg(fn, "total_bytes_gzip", cold, kb), agg(fn, "time_to_first_results_ms", cold, ms),
                       agg(fn, "time_to_complete_ms", cold, ms),
-                      agg(fn, "total_bytes", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
+                      agg(fn, "total_bytes_gzip", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
     widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
     print()
@@ -395,8 +448,11 @@ def summary(rows: list[dict]) -> None:
     print(line(["-" * w for w in widths]))
     for r in table[-2:]:
         print(line(r))
-    print("\nKB 1st = bytes fetched until first results; all = until network idle; gz = all, with text "
-          "files counted gzip -6; ms all = until the full answer (every shard the query needs) is announced; warm = the next query in the list, same context. Times exclude the "
+    print("\npage = what the search page fetched when it loaded, before the query (the page, its scripts, the "
+          "index.json made ready); KB 1st = fetched after submitting the query until its first results are on screen; "
+          "all = until the network is idle (card images included); text files (.js, .json, .css) counted at gzip -6, "
+          "index files (.bin) as they are (compressed inside); ms 1st = to first results on screen; ms all = "
+          "until the full answer is announced; warm = the next query in the list, same context. Times exclude the "
           "150 ms typing debounce (form submitted).")
 
 
@@ -412,29 +468,23 @@ def main():
     ap.add_argument("--corpus", help="an existing corpus to derive the queries from")
     ap.add_argument("--queries", nargs="+", help="queries, optionally with filters: 'dan van kheo&tinh=lam-dong'")
     ap.add_argument("--timeout", type=float, default=120, help="seconds to wait for a query's first results")
-    ap.add_argument("--reindex", action="store_true",
-                    help="with --output: also time a Pagefind run on it (rewrites its pagefind/ folder)")
+    ap.add_argument("--no-index-timing", action="store_true", help="do not time the index build")
     args = ap.parse_args()
 
     corpus = pathlib.Path(args.corpus) if args.corpus else None
     if args.output:
         site = pathlib.Path(args.output).resolve()
-        if not (site / "pagefind" / "pagefind-entry.json").is_file():
-            sys.exit(f"no Pagefind bundle in {site}/pagefind")
-        reindex = args.reindex
+        if not (site / "recindex" / "index.json").is_file():
+            sys.exit(f"no search index in {site}/recindex")
     else:
         work = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="dvk-bench-search-"))
         corpus, row = fresh_corpus(work, args.models, args.posts, args.docs)
         emit(row)
         site = work / "out-dvk"
         emit(build_site(corpus, site))
-        reindex = True
 
-    if reindex:
-        from dvk.search import build_index
-        stats = build_index(site)
-        emit({"step": "index-build", "index_build_s": round(stats.seconds, 2), "pages_indexed": stats.pages,
-              "bytes": stats.bytes, "files": stats.files})
+    if corpus and not args.no_index_timing:
+        emit(time_index(corpus))
     emit({**index_figures(site), "site": str(site)})
 
     queries = args.queries or (corpus_queries(corpus) if corpus else list(FALLBACK_QUERIES))

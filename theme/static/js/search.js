@@ -1,26 +1,30 @@
-/* Site search on /tim-kiem/ (components/search-form.html) over the Pagefind index (plugins/search).
+/* Site search on /tim-kiem/ (components/search-form.html) over the site's own index (recindex.js,
+   plugins/dvk/recindex.py): model records, news posts and documents in one ranked list.
    Results load as the reader types; the query, filters and order stay in the address
    (?q=me+do+dau&tinh=lam-dong&sap-xep=moi-nhat) so a search can be linked.
-   Pagefind matches words without their marks ("khéo" for "kheo"), but "đ" is a letter of its own:
-   each word the reader starts with "d" is also asked as "đ…" (đ only ever starts a Vietnamese
-   syllable), and the answers are merged, best score first (or by date when sorting by date). */
+   Words match with or without diacritics ("dan van kheo", "Dân vận khéo"; "đ" as "d"), in any case;
+   the last word also matches as the start of a word ("me do da" finds "Mẹ đỡ đầu"). Results are
+   built as DOM nodes: no index text ever goes through innerHTML. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-search-form]");
-  if (!form || !window.URLSearchParams || !window.Promise) return;
   var statusLine = document.querySelector("[data-search-status]");
+  if (!form) return;
+  if (!window.URLSearchParams || !window.Promise || !window.DecompressionStream || !window.DvkIndex) {
+    statusLine.textContent = "Trình duyệt này quá cũ nên không tìm kiếm được. Hãy cập nhật trình duyệt, "
+      + "hoặc tra cứu theo danh mục mô hình, tin tức theo năm, tháng và văn bản.";
+    return;
+  }
   var list = document.querySelector("[data-search-results]");
   var more = document.querySelector("[data-search-more]");
   var input = form.querySelector("input[name=q]");
   var filters = [].slice.call(form.querySelectorAll("select[data-filter]"));
   var sortSelect = form.querySelector("select[data-sort]");
-  var bundle = form.getAttribute("data-bundle");
+  var indexUrl = form.getAttribute("data-index");
   var site = form.getAttribute("data-site") || "";
-  var PAGE = 10, MAX_D_WORDS = 3;
-  var modelSection = form.getAttribute("data-model-section");
-  var base = new URL((site || location.origin) + "/", location.href).pathname;
-  var engine = null, shards = [], mergedShards = {}, token = 0, drawn = 0, timer = null;
-  var merged = [], shown = 0, lists = [], sorted = null;
+  var PAGE = 10, EXCERPT_WORDS = 30;
+  var engine = null, index = null, token = 0, timer = null;
+  var hits = [], shown = 0, typed = [];
 
   var options = form.querySelector("[data-search-options]");
   var optionCount = form.querySelector("[data-search-count]");
@@ -34,60 +38,17 @@
     return e;
   }
 
-  /* The main bundle (news posts, documents) first; model pages live in shards grouped by province
-     (pagefind/shards.json), merged in when a query may need them: a search narrowed to one province,
-     or to news and documents, never loads the others. */
   function load() {
     if (!engine) {
-      engine = fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : {}; })
-        .catch(function () { return {}; })
-        .then(function (manifest) {
-          if (manifest.empty) return null;
-          shards = manifest.shards || [];
-          return import(bundle + "pagefind.js").then(function (pf) {
-            return pf.options({baseUrl: base, excerptLength: 24}).then(function () { return pf; });
-          });
-        });
+      engine = window.DvkIndex(indexUrl).then(function (ix) { index = ix; return ix; });
+      engine.catch(function () { engine = null; });
     }
     return engine;
   }
 
-  /* The shards a query may need that are not merged in yet. */
-  function missingShards(chosen) {
-    if (chosen.muc && chosen.muc !== modelSection) return [];
-    return shards.filter(function (s) {
-      return !mergedShards[s.path] && (!chosen.tinh || s.provinces.indexOf(chosen.tinh) >= 0);
-    });
-  }
-
-  function mergeShards(pf, wanted) {
-    return Promise.all(wanted.map(function (s) {
-      mergedShards[s.path] = mergedShards[s.path] || pf.mergeIndex(bundle + s.path, {baseUrl: base});
-      return mergedShards[s.path];
-    }));
-  }
-
-  /* "me do dau" → ["me do dau", "me do đau", "me đo dau", "me đo đau"] */
-  function spellings(query) {
-    var out = [[]], flips = 0;
-    query.split(/\s+/).filter(Boolean).forEach(function (w) {
-      if (/^[dD]/.test(w) && flips < MAX_D_WORDS) {
-        flips++;
-        var alt = (w[0] === "D" ? "Đ" : "đ") + w.slice(1);
-        out = out.reduce(function (acc, v) { return acc.concat([v.concat(w), v.concat(alt)]); }, []);
-      } else {
-        out = out.map(function (v) { return v.concat(w); });
-      }
-    });
-    return out.map(function (v) { return v.join(" "); });
-  }
-
   function chosenFilters() {
     var chosen = {};
-    filters.forEach(function (s) {
-      var opt = s.options[s.selectedIndex];
-      if (s.value && opt) chosen[s.getAttribute("data-filter")] = opt.getAttribute("data-value");
-    });
+    filters.forEach(function (s) { if (s.value) chosen[s.getAttribute("data-filter")] = s.value; });
     return chosen;
   }
 
@@ -110,73 +71,64 @@
 
   function say(text) { statusLine.textContent = text; }
 
-  /* The excerpt comes as text with <mark> around the words found: rebuild it as nodes, nothing else. */
-  function excerptNodes(html, into) {
-    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
-    doc.body.childNodes.forEach(function (n) {
-      if (n.nodeName === "MARK") into.appendChild(el("mark", null, n.textContent));
-      else into.appendChild(document.createTextNode(n.textContent));
+  /* Is a word of the text one the reader typed (folded; the last typed word may be its start)? */
+  function isFound(word) {
+    var f = index.fold(word), last = typed.length - 1;
+    return typed.some(function (w, i) {
+      var t = index.fold(w);
+      return f === t || (i === last && t.length >= index.prefixMin && f.slice(0, t.length) === t);
     });
   }
 
-  function card(data) {
-    var meta = data.meta || {};
+  /* About EXCERPT_WORDS words of the summary from just before the first word found, those found in <mark>. */
+  function excerpt(text, into) {
+    var parts = (text || "").split(/([\p{L}\p{N}_]+)/u), found = [];
+    for (var i = 1; i < parts.length; i += 2) found.push(isFound(parts[i]));
+    var first = Math.max(0, found.indexOf(true)), from = first > 8 ? first - 4 : 0;
+    var to = Math.min(found.length, from + EXCERPT_WORDS);
+    if (from > 0) into.appendChild(document.createTextNode("… "));
+    for (var k = from; k < to; k++) {
+      if (k > from) into.appendChild(document.createTextNode(parts[2 * k]));
+      var w = parts[2 * k + 1];
+      into.appendChild(found[k] ? el("mark", null, w) : document.createTextNode(w));
+    }
+    into.appendChild(document.createTextNode(to < found.length ? " …" : parts[2 * to] || ""));
+  }
+
+  /* row: [address, title, section, place, date, summary, image, image alt] */
+  function card(row) {
     var li = el("li", {"class": "search-result"});
-    var line = [meta.muc, meta.noi, meta.ngay].filter(Boolean).join(" · ");
     var body = el("div", {"class": "search-result__body"});
-    body.appendChild(el("p", {"class": "search-result__type"}, line));
+    body.appendChild(el("p", {"class": "search-result__type"}, [row[2], row[3], row[4]].filter(Boolean).join(" · ")));
     var h = el("h2", {"class": "search-result__title"});
-    h.appendChild(el("a", {href: data.url}, meta.title || data.url));
+    h.appendChild(el("a", {href: site + "/" + row[0]}, row[1]));
     body.appendChild(h);
     var ex = el("p", {"class": "search-result__excerpt"});
-    excerptNodes(data.excerpt || "", ex);
+    excerpt(row[5], ex);
     body.appendChild(ex);
     li.appendChild(body);
-    if (meta.image) {
-      li.appendChild(el("img", {"class": "search-result__image", src: meta.image, alt: meta.image_alt || "",
+    if (row[6]) {
+      li.appendChild(el("img", {"class": "search-result__image", src: row[6], alt: row[7] || "",
                                 loading: "lazy", decoding: "async", width: "160", height: "107"}));
     }
     return li;
   }
 
-  function mergeByScore(responses) {
-    var best = {};
-    responses.forEach(function (r) {
-      r.results.forEach(function (x) { if (!best[x.id] || best[x.id].score < x.score) best[x.id] = x; });
-    });
-    return Object.keys(best).map(function (k) { return best[k]; })
-      .sort(function (a, b) { return b.score - a.score; });
-  }
-
-  /* Each answer is already in date order: take the first `count` of each, by their date. */
-  function mergeByDate(count, desc) {
-    return Promise.all(lists.map(function (l) {
-      return Promise.all(l.slice(0, count).map(function (x) { return x.data(); }));
-    })).then(function (datas) {
-      var seen = {}, all = [];
-      datas.forEach(function (ds) {
-        ds.forEach(function (d) { if (!seen[d.url]) { seen[d.url] = true; all.push(d); } });
+  function render(my) {
+    var next = Array.from(hits.slice(shown, shown + PAGE)), from = shown, drawn = 0;
+    /* Each card as soon as it and those before it have their data: the first results show at once. */
+    var cards = next.map(function (n) { return index.card(n); });
+    return cards.reduce(function (chain, pending) {
+      return chain.then(function () { return pending; }).then(function (row) {
+        if (my !== token) return;     // a newer query replaced this one
+        if (!from && !drawn) list.textContent = "";
+        list.appendChild(card(row));
+        drawn++;
       });
-      all.sort(function (a, b) {
-        var x = (a.meta || {}).thoidiem || "", y = (b.meta || {}).thoidiem || "";
-        return desc ? (x < y ? 1 : x > y ? -1 : 0) : (x < y ? -1 : x > y ? 1 : 0);
-      });
-      return all.slice(0, count);
-    });
-  }
-
-  function total() { return merged.length; }
-
-  function render(my, stamp) {
-    var want = shown + PAGE;
-    var pending = sorted
-      ? mergeByDate(want, sorted === "desc").then(function (ds) { return ds.slice(shown); })
-      : Promise.all(merged.slice(shown, want).map(function (x) { return x.data(); }));
-    return pending.then(function (datas) {
-      if (my !== token || stamp !== drawn) return;     // a newer query, or a fuller answer, replaced this one
-      datas.forEach(function (d) { list.appendChild(card(d)); });
-      shown += datas.length;
-      more.hidden = shown >= total();
+    }, Promise.resolve()).then(function () {
+      if (my !== token) return;
+      shown = from + drawn;
+      more.hidden = shown >= hits.length;
     });
   }
 
@@ -187,57 +139,42 @@
     var n = Object.keys(chosen).length;
     optionCount.textContent = n ? " (" + n + " bộ lọc đang chọn)" : "";
     if (n) options.open = true;
-    sorted = sortSelect.value ? (sortSelect.value === "cu-nhat" ? "asc" : "desc") : null;
+    var order = sortSelect.value;
     keepInAddress();
-    if (!q && !Object.keys(chosen).length) {
-      list.textContent = ""; more.hidden = true; merged = []; shown = 0;
+    if (!q && !n) {
+      list.textContent = ""; more.hidden = true; hits = []; shown = 0;
       say("Nhập từ khóa hoặc chọn bộ lọc để tìm.");
       return Promise.resolve();
     }
     say("Đang tìm…");
     var what = q ? " cho “" + q + "”" : "";
-
-    function ask(pf) {
-      var opts = {filters: chosen};
-      if (sorted) opts.sort = {ngay: sorted};
-      return Promise.all((q ? spellings(q) : [null]).map(function (a) { return pf.search(a, opts); }));
-    }
-
-    /* Show the answers; `final` is false for the early answer from the bundles already loaded. */
-    function show(responses, final) {
+    return load().then(function (ix) {
       if (my !== token) return;
-      lists = responses.filter(Boolean).map(function (r) { return r.results; });
-      merged = mergeByScore(responses.filter(Boolean));
-      list.textContent = ""; shown = 0;
-      var stamp = ++drawn;
-      if (!final) {
-        if (!merged.length) return;
-        say("Đang tìm thêm trong các mô hình…");
-        return render(my, stamp);
-      }
-      if (!merged.length) {
-        more.hidden = true;
-        say("Không tìm thấy kết quả nào" + what + ". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.");
-        return;
-      }
-      say("Tìm thấy " + merged.length.toLocaleString("vi-VN") + " kết quả" + what + ".");
-      return render(my, stamp);
-    }
-
-    /* First the bundles already loaded (news and documents; on later queries, the shards merged so far),
-       so the first answers come at once; then the model shards this query may need, and the full answer. */
-    return load().then(function (pf) {
-      if (!pf) {
+      if (!ix.records) {
         list.textContent = ""; more.hidden = true;
         say("Trang chưa có tin tức, mô hình hay văn bản nào để tìm.");
         return;
       }
-      var missing = missingShards(chosen);
-      var early = missing.length && (!chosen.muc || chosen.muc !== modelSection)
-        ? ask(pf).then(function (r) { show(r, false); }) : Promise.resolve();     // its cards load meanwhile
-      return early.then(function () {
+      return ix.search(q, chosen).then(function (answer) {
         if (my !== token) return;
-        return mergeShards(pf, missing).then(function () { return ask(pf); }).then(function (r) { return show(r, true); });
+        typed = answer.words;
+        hits = answer.hits;
+        if (order) {         // entries are numbered newest first; undated ones stay last
+          var sortedHits = hits.slice().sort(), dated = 0;
+          while (dated < sortedHits.length && sortedHits[dated] < ix.dated) dated++;
+          if (order === "cu-nhat") sortedHits.subarray(0, dated).reverse();
+          hits = sortedHits;
+        }
+        shown = 0;
+        return render(my).then(function () {
+          if (my !== token) return;
+          if (!hits.length) {
+            list.textContent = "";
+            say("Không tìm thấy kết quả nào" + what + ". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.");
+            return;
+          }
+          say("Tìm thấy " + hits.length.toLocaleString("vi-VN") + " kết quả" + what + ".");
+        });
       });
     }).catch(function () {
       if (my === token) say("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang và thử lại.");
@@ -252,11 +189,12 @@
   form.addEventListener("reset", function () { setTimeout(search, 0); });
   more.addEventListener("click", function () {
     var first = list.children.length;
-    render(token, drawn).then(function () {
+    render(token).then(function () {
       var next = list.children[first];
       if (next) next.querySelector("a").focus();
     });
   });
   fromAddress();
   search();
+  load();            // the index's table of contents, ready before the reader has typed
 })();

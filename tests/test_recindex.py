@@ -1,0 +1,304 @@
+"""The site's search index (dvk.recindex, theme/static/js/recindex.js) against a brute-force search,
+its ranking as a reader sees it, and its incremental rebuild.
+
+The property test writes the index of a synthetic corpus (records, posts, documents) with tiny shards,
+so that words are spread over many of them, and runs random queries and filters through the page's
+own engine in Chromium; the expected set of results comes from a plain scan of the same entries,
+written here without the index's code.
+"""
+import functools
+import gzip
+import http.server
+import json
+import random
+import re
+import shutil
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import ROOT
+from test_browser import browser  # noqa: F401  (module fixture: one browser)
+
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))    # bench_search.corpus_docs: a corpus as the index holds it
+WORD = re.compile(r"\w+")
+
+
+def plain_fold(word: str) -> str:
+    word = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in word if not unicodedata.combining(c)).lower()
+
+
+def brute_force(entries, query: str, filters: dict) -> set:
+    """Addresses of the entries that have every word of the query (folded; the last word of two letters or
+    more may be the start of a word) and every filter value."""
+    typed = [plain_fold(w) for w in WORD.findall(unicodedata.normalize("NFC", query).lower())]
+    found = set()
+    for e in entries:
+        if any(slug not in e.filters.get(facet, []) for facet, slug in filters.items()):
+            continue
+        have = {plain_fold(w) for text in (e.title, e.owner, e.locality, e.places, e.summary, e.body)
+                for w in WORD.findall(text.lower())}
+        ok = True
+        for i, t in enumerate(typed):
+            prefix = i == len(typed) - 1 and len(t) >= 2
+            if t not in have and not (prefix and any(h.startswith(t) for h in have)):
+                ok = False
+                break
+        if ok:
+            found.add(e.url)
+    return found
+
+
+def serve(folder: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def synthetic_index(tmp_path_factory):
+    """The index of a small synthetic corpus, with shards of at most 300 bytes, served with the engine."""
+    import dvk.recindex as recindex
+    from bench_search import corpus_docs
+    from dvk.synthetic import write_corpus
+    tmp = tmp_path_factory.mktemp("recindex")
+    write_corpus(tmp / "corpus", 300, 40, 8, seed=7)
+    entries = corpus_docs(tmp / "corpus")
+    site = tmp / "site"
+    (site / "js").mkdir(parents=True)
+    shutil.copy(ROOT / "theme" / "static" / "js" / "recindex.js", site / "js" / "recindex.js")
+    (site / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="js/recindex.js"></script>',
+                                     encoding="utf-8")
+    saved = recindex.SHARD_BYTES
+    recindex.SHARD_BYTES = 300
+    try:
+        recindex.write_index(entries, site)
+    finally:
+        recindex.SHARD_BYTES = saved
+    httpd, url = serve(site)
+    yield entries, url, site
+    httpd.shutdown()
+
+
+RUN_QUERIES = """
+async (queries) => {
+  const ix = await window.DvkIndex("recindex/");
+  const urls = [];
+  for (let n = 0; n < ix.records; n++) urls.push((await ix.card(n))[0]);
+  const out = [];
+  for (const [q, filters] of queries) {
+    const answer = await ix.search(q, filters);
+    out.push(Array.from(answer.hits, (n) => urls[n]));
+  }
+  return out;
+}
+"""
+
+
+def random_queries(entries, count: int, seed: int = 13):
+    rnd = random.Random(seed)
+    facets = sorted({f for e in entries for f in e.filters})
+    queries = []
+    for _ in range(count):
+        e = rnd.choice(entries)
+        text = rnd.choice([e.title, e.owner, e.locality, e.places, e.summary, e.body or e.summary])
+        ws = WORD.findall(text) or WORD.findall(e.title)
+        start = rnd.randrange(len(ws))
+        picked = ws[start:start + rnd.randint(1, 3)]
+        if rnd.random() < 0.2:
+            picked.append(rnd.choice(WORD.findall(rnd.choice(entries).title)))
+        if rnd.random() < 0.4:
+            picked = [plain_fold(w) for w in picked]
+        if rnd.random() < 0.2:
+            picked = [w.upper() for w in picked]
+        if rnd.random() < 0.3 and len(picked[-1]) > 2:
+            picked[-1] = picked[-1][:rnd.randint(2, len(picked[-1]) - 1)]
+        query = " ".join(picked)
+        if rnd.random() < 0.2:
+            query = unicodedata.normalize("NFD", query)
+        filters = {}
+        for facet in rnd.sample(facets, rnd.choice([0, 0, 1, 2])):
+            source = e if rnd.random() < 0.7 else rnd.choice(entries)
+            if source.filters.get(facet):
+                filters[facet] = rnd.choice(source.filters[facet])
+        queries.append([query, filters])
+    for _ in range(15):                      # filters alone
+        e = rnd.choice(entries)
+        queries.append(["", {f: e.filters[f][0] for f in rnd.sample(sorted(e.filters), 2) if e.filters[f]}])
+    return queries
+
+
+def test_the_index_finds_what_a_brute_force_search_finds(synthetic_index, browser):  # noqa: F811
+    entries, url, site = synthetic_index
+    assert len(list((site / "recindex" / "t").glob("*.bin"))) > 100           # words spread over many shards
+    queries = random_queries(entries, 250)
+    page = browser.new_page()
+    page.goto(url + "/index.html")
+    answers = page.evaluate(RUN_QUERIES, queries)
+    page.close()
+    nonempty = 0
+    for (query, filters), got in zip(queries, answers):
+        expected = brute_force(entries, query, filters)
+        assert len(got) == len(set(got)), query
+        assert set(got) == expected, (query, filters)
+        nonempty += bool(expected)
+    assert nonempty > 150                  # most queries find something: the test is not vacuous
+
+
+# ------------------------------------------------------------------ ranking, as a reader sees it
+
+def results(browser, server, query, **params):  # noqa: F811
+    from test_search import run
+    page, status, found = run(browser, server, query, **params)
+    page.context.close()
+    return status, [r["title"] for r in found]
+
+
+@pytest.fixture(scope="module")
+def ranked_site(tmp_path_factory):
+    """Four records sharing the word "hòa giải" in different fields, and two names differing only by tone marks."""
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("ranked") / "site")
+    site.model("trong-ten", name="Tổ hòa giải ở cơ sở", owner="Mặt trận thôn Một", locality="Xã Yên Bình",
+               summary="Giúp bà con giữ tình làng nghĩa xóm.")
+    site.model("trong-don-vi", name="Ngày thứ bảy tình nguyện", owner="Tổ hòa giải thôn Hai", locality="Xã Yên Bình",
+               summary="Thanh niên sửa đường mỗi tuần.")
+    site.model("trong-tom-tat", name="Bếp ăn nghĩa tình", owner="Hội Phụ nữ xã", locality="Xã Yên Bình",
+               summary="Các thành viên tổ hòa giải nấu cơm cho người bệnh.")
+    site.model("khong-co", name="Đường hoa nông thôn", owner="Đoàn Thanh niên", locality="Xã Yên Bình",
+               summary="Trồng hoa hai bên đường.")
+    site.model("dau-huyen", name="Nhà tình thương cho hộ nghèo", owner="Hội Cựu chiến binh", locality="Xã Đông Sơn",
+               summary="Dựng nhà cho hộ khó khăn.")
+    site.model("dau-ngang", name="Nhà tình thường trực của khối phố", owner="Công an phường", locality="Phường Bắc Sơn",
+               summary="Trực đêm giữ an ninh khối phố.")
+    site.build()
+    httpd, url = serve(site.output)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("typed", ["hoa giai", "Hòa giải", "HOA GIAI"])
+def test_a_name_ranks_above_an_owner_and_an_owner_above_a_summary(browser, ranked_site, typed):  # noqa: F811
+    status, titles = results(browser, ranked_site, typed)
+    assert status == f"Tìm thấy 3 kết quả cho “{typed}”."
+    assert titles == ["Tổ hòa giải ở cơ sở", "Ngày thứ bảy tình nguyện", "Bếp ăn nghĩa tình"]
+
+
+def test_the_exact_spelling_ranks_above_the_same_word_with_other_marks(browser, ranked_site):  # noqa: F811
+    assert results(browser, ranked_site, "tình thường")[1][:2] == ["Nhà tình thường trực của khối phố",
+                                                                 "Nhà tình thương cho hộ nghèo"]
+    assert results(browser, ranked_site, "tình thương")[1][:2] == ["Nhà tình thương cho hộ nghèo",
+                                                                 "Nhà tình thường trực của khối phố"]
+
+
+def test_the_word_being_typed_matches_as_a_prefix(browser, ranked_site):  # noqa: F811
+    assert results(browser, ranked_site, "to hoa gi")[1] == ["Tổ hòa giải ở cơ sở", "Ngày thứ bảy tình nguyện",
+                                                             "Bếp ăn nghĩa tình"]
+    assert results(browser, ranked_site, "nha tinh thuong tr")[1] == ["Nhà tình thường trực của khối phố"]
+    # Only the last word: "nh" is no word of any record.
+    assert results(browser, ranked_site, "nh tinh thuong")[0].startswith("Không tìm thấy kết quả nào")
+
+
+# ------------------------------------------------------------------ incremental rebuild
+
+def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_words(site, tmp_path):
+    from dvk import recindex
+    for i in range(40):
+        site.model(f"mo-hinh-{i:02d}", name=f"Mô hình số {i} giúp dân", summary=f"Tóm tắt của mô hình {i}.")
+    site.build()
+
+    def snapshot():
+        return {p.relative_to(site.output / "recindex").as_posix(): p.read_bytes()
+                for p in (site.output / "recindex").rglob("*") if p.is_file()}
+
+    cache = tmp_path / "site" / ".cache" / "recindex"
+
+    def cached():
+        return {(p, p.stat().st_mtime_ns) for p in cache.glob("*/*") if p.is_file()}     # compressed files
+
+    before, compressed = snapshot(), cached()
+    site.build()
+    assert snapshot() == before and cached() == compressed     # nothing changed: nothing compressed again
+    site.model("mo-hinh-07", name="Mô hình số 7 giúp dân", summary="Tóm tắt của mô hình 7, nay có vườn xoài.")
+    site.build()
+    after = snapshot()
+    changed = {rel for rel in after if after[rel] != before.get(rel)} | (before.keys() - after.keys())
+    assert len(cached() - compressed) == len(changed - {"index.json"})    # only the changed files were compressed
+    cards = {rel for rel in changed if rel.startswith("c/")}
+    shards = {rel for rel in changed if rel.startswith("t/")}
+    assert len(cards) == 1 and "mo-hinh/mo-hinh-07/" in gzip.decompress(after[cards.pop()]).decode("utf-8")
+    assert shards == {f"t/{plain_fold(w)[:2]}.bin" for w in ("nay", "có", "vườn", "xoài")}   # the record's new words
+    assert changed - {"index.json"} == {rel for rel in changed if rel.startswith(("c/", "t/"))}
+    assert json.loads(after["index.json"])["records"] == 40
+    shutil.rmtree(cache)                                       # a cold build makes the same index
+    site.build()
+    assert snapshot() == after
+
+
+def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch):
+    import copy
+    import dvk.recindex as recindex
+    entries, _, _ = synthetic_index
+    entries = copy.deepcopy(entries)
+    monkeypatch.setattr(recindex, "SHARD_BYTES", 300)          # edits make shards grow past it, and split
+    rnd = random.Random(5)
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "recindex").rglob("*") if p.is_file()}
+
+    recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    for round_ in range(6):
+        for e in rnd.sample(entries, 3):
+            other = rnd.choice(entries)
+            e.summary = " ".join(WORD.findall(other.summary)[:5] + [f"từmới{round_}", f"nghiêngww{round_}", f"ngw{round_}", "nay"])
+            e.title = e.title + " " + rnd.choice(WORD.findall(other.title))
+            e.filters = dict(e.filters, loai=other.filters.get("loai", []))
+        incremental = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+        assert incremental.written < incremental.files / 4           # not a full build
+        shutil.rmtree(tmp_path / "cold", ignore_errors=True)
+        recindex.write_index(entries, tmp_path / "cold")
+        assert files(tmp_path / "kept") == files(tmp_path / "cold"), round_
+
+
+# ------------------------------------------------------------------ what the index holds
+
+def test_drafts_are_searchable_in_a_preview_only(site):
+    from dvk.build import build
+    site.model("cong-khai", name="Mô hình công khai xoài")
+    site.model("ban-nhap", name="Mô hình nháp xoài", draft=True)
+    site.build()
+    cards = b"".join(gzip.decompress(p.read_bytes()) for p in (site.output / "recindex" / "c").glob("*.bin"))
+    assert "Mô hình công khai xoài".encode() in cards and "nháp".encode() not in cards
+    preview = site.root / "preview"
+    build(site.root, preview, settings_file=ROOT / "pelican.conf.py", preview=True)
+    cards = b"".join(gzip.decompress(p.read_bytes()) for p in (preview / "recindex" / "c").glob("*.bin"))
+    assert "Mô hình nháp xoài".encode() in cards
+
+
+def test_a_query_in_the_address_shows_its_results_without_shifting_the_page(browser, ranked_site):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 375, "height": 800})
+    page = ctx.new_page()
+    page.add_init_script("""window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries())
+        if (!e.hadRecentInput) window.__cls += e.value; }).observe({type: "layout-shift", buffered: true});""")
+    page.goto(f"{ranked_site}/tim-kiem/?q={quote('hoa giai')}")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length === 3")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__cls") <= 0.1
+    ctx.close()
+
+
+def test_a_browser_too_old_for_search_says_so(browser, ranked_site):  # noqa: F811
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.add_init_script("delete window.DecompressionStream;")
+    page.goto(f"{ranked_site}/tim-kiem/?q=hoa+giai")
+    assert page.inner_text("[data-search-status]").startswith("Trình duyệt này quá cũ nên không tìm kiếm được.")
+    assert not page.locator("form[data-search-form]").is_visible()
+    ctx.close()
