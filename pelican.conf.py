@@ -91,8 +91,8 @@ MARKDOWN = {
 TYPOGRIFY = False
 LOAD_CONTENT_CACHE = False
 
-# Defence in depth behind escaping and sanitising: a page runs scripts only from the site itself (Pagefind's
-# WebAssembly included) and the one inline script below, which applies the remembered font size before the
+# Defence in depth behind escaping and sanitising: a page runs scripts only from the site itself (no eval,
+# no WebAssembly) and the one inline script below, which applies the remembered font size before the
 # first paint; it loads nothing from another host and sends no form elsewhere. Inline styles stay allowed
 # (the charts' SVG carries its own <style>); the sanitiser already strips style from editors' HTML.
 FONT_SCALE_SCRIPT = ('try{var s=localStorage.getItem("dvk-co-chu");'
