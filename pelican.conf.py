@@ -99,7 +99,7 @@ FONT_SCALE_SCRIPT = ('try{var s=localStorage.getItem("dvk-co-chu");'
                      'if(s)document.documentElement.style.setProperty("--dvk-font-scale",s)}catch(e){}')
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval' 'sha256-%s'" % base64.b64encode(
+    "script-src 'self' 'sha256-%s'" % base64.b64encode(
         hashlib.sha256(FONT_SCALE_SCRIPT.encode()).digest()).decode(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
