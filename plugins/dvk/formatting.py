@@ -22,8 +22,15 @@ def vn_datetime(value) -> str:
 
 
 def vn_long_date(value) -> str:
-    """``ngày 30 tháng 7 năm 2019``, as official documents print it."""
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}" if value else ""
+    """``ngày 30 tháng 7 năm 2019``, ``ngày 05 tháng 02 năm 2022``, as official documents print it.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I: days below 10 and the months 1 and 2 take a leading
+    zero (so that no digit can be added in front); the months 3 to 12 are written as they are.
+    """
+    if not value:
+        return ""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 
 
 def vn_number(value) -> str:
