@@ -206,13 +206,14 @@ def test_catalog_filters_are_links_without_javascript(browser, server):  # noqa:
     ctx.close()
 
 
-def test_home_search_box_filters_the_catalog(browser, server):  # noqa: F811
+def test_home_search_box_goes_to_the_site_search(browser, server):  # noqa: F811
+    # Issue 15: the home page has one search field, the header's, and it searches the whole site
+    # (it used to send the query to the catalog, which ignored it without JavaScript).
     ctx, page, requests = open_page(browser, server, "/", 375)
-    page.fill("#tim-mo-hinh", "Tiết học vùng biên")
+    page.fill("#tim-kiem-nhanh", "Tiết học vùng biên")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/mo-hinh/?q=*")
-    page.locator(".filters__status").filter(has_text="Tìm thấy 1 mô hình").wait_for()
-    assert page.locator("[data-catalog-results] .card__title").all_inner_texts() == ["Tiết học vùng biên"]
+    page.wait_for_url("**/tim-kiem/?q=*")
+    assert page.locator("h1").first.inner_text() == "Tìm kiếm"
     assert only_local(requests, server) == []
     ctx.close()
 

@@ -246,7 +246,7 @@ def test_404_page_is_in_vietnamese_and_not_indexed(demo_output):
     html = (demo_output / "404.html").read_text(encoding="utf-8")
     assert "Không tìm thấy trang" in text_of(html)
     assert '<meta name="robots" content="noindex">' in html and 'rel="canonical"' not in html
-    assert 'action="/mo-hinh/"' in html
+    assert 'action="/tim-kiem/"' in html.split("</header>")[1]   # issue 15: the site search, not the catalog
 
 
 def test_home_page_has_figures_fields_news_and_a_search_box(demo_output):
@@ -255,7 +255,8 @@ def test_home_page_has_figures_fields_news_and_a_search_box(demo_output):
     models = published_models()
     assert f"{len(models)} mô hình có hồ sơ" in text
     assert f"{sum(1 for r in models.values() if r.get('recognized'))} mô hình được công nhận" in text
-    assert re.search(r'<form class="search-box" role="search" aria-label="[^"]+" action="/mo-hinh/" method="get">', html)
+    # One search field, the header's, searching the whole site (issue 15: there were two).
+    assert re.findall(r'<form class="search-box[^"]*" role="search" aria-label="[^"]+" action="([^"]+)" method="get">', html) == ["/tim-kiem/"]
     assert posts()[0]["title"] in text
     for name in ("Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng Đảng và hệ thống chính trị"):
         assert name in text

@@ -2,7 +2,9 @@
    - Font-size control (components/font-size-toggle.html): A− / A / A+ change the --dvk-font-scale
      token; the choice is remembered in localStorage ("dvk-co-chu") and applied on every page by the
      one-line script in base.html before the page is drawn.
-   - Copy link (components/share-links.html): a button that copies the page address. */
+   - Copy link (components/share-links.html): a button that copies the page address.
+   - Menu (base.html): on phones the "Menu" link, which without a script opens the menu as the
+     page's target, becomes a button that shows and hides it. */
 (function () {
   "use strict";
   var KEY = "dvk-co-chu";
@@ -41,6 +43,22 @@
     });
   });
   if (document.querySelector("[data-font-size]")) apply(current(), false);
+
+  var menuLink = document.querySelector("[data-menu-toggle]");
+  var menu = document.getElementById("dieu-huong");
+  if (menuLink && menu) {
+    menuLink.setAttribute("role", "button");
+    menuLink.setAttribute("aria-controls", "dieu-huong");
+    menuLink.setAttribute("aria-expanded", "false");
+    menuLink.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var open = menu.classList.toggle("site-nav--open");
+      menuLink.setAttribute("aria-expanded", String(open));
+    });
+    menuLink.addEventListener("keydown", function (ev) {
+      if (ev.key === " ") { ev.preventDefault(); menuLink.click(); }
+    });
+  }
 
   document.querySelectorAll("[data-copy-button]").forEach(function (button) {
     var box = button.parentNode;
