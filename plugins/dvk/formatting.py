@@ -43,4 +43,25 @@ def vn_number(value) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-FILTERS = {"vn_date": vn_date, "vn_datetime": vn_datetime, "vn_long_date": vn_long_date, "vn_number": vn_number}
+_TRAILING = " \t\n,;:–—-"
+
+
+def excerpt(value, length: int = 200) -> str:
+    """``value`` as plain text, cut on a word at ``length`` characters at most, with an ellipsis.
+
+    ``excerpt("Tổ dân vận ấp An Thuận giúp dân", 20) == "Tổ dân vận ấp An…"``. Build-made HTML
+    (``Markup``) is read as its text (entities decoded); the result is plain text, escaped on output.
+    """
+    if value is None:
+        return ""
+    text = value.unescape() if hasattr(value, "unescape") else str(value)
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    if not text[length].isspace():       # the cut fell inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut.rstrip(_TRAILING).rstrip(".") + "…"
+
+
+FILTERS = {"excerpt": excerpt, "vn_date": vn_date, "vn_datetime": vn_datetime, "vn_long_date": vn_long_date, "vn_number": vn_number}
