@@ -58,16 +58,17 @@ def test_post_reads_like_a_bulletin(demo_output):
             assert f'href="/mo-hinh/{mid}/"' in cards
 
 
-def test_share_links_are_plain_links_to_the_post(demo_output):
+def test_share_links_wait_for_an_address_when_the_site_has_none(demo_output):
+    # Issue 15: without SITEURL the links carried a bare path (sharer.php?u=/tin-tuc/…), which no
+    # sharer can open. The section is now hidden until site.js fills in the page's own address
+    # (tests/test_site_address.py checks that in Chromium).
     meta = posts()[0]
     html = post_page(demo_output, meta)
-    url = quote(f"/tin-tuc/{meta['slug']}/", safe="/")
     share = section(html, "chia-se")
-    assert f'href="https://www.facebook.com/sharer/sharer.php?u={url}"' in share
-    assert f'href="https://zalo.me/share?url={url}"' in share
-    assert re.search(r'href="mailto:\?subject=[^"]+&amp;body=[^"]*' + re.escape(url), share)
+    assert re.match(r'<section class="share" data-pagefind-ignore aria-labelledby="chia-se" data-share-runtime hidden>', share)
+    assert 'data-share="https://www.facebook.com/sharer/sharer.php?u="' in share
+    assert 'data-share="https://zalo.me/share?url="' in share
     assert "Gửi cho bạn bè" in text_of(share)
-    assert f'value="/tin-tuc/{meta["slug"]}/"' in share          # the address, to copy by hand without script
 
 
 def test_no_page_loads_a_script_from_another_site(demo_output):
