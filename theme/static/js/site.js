@@ -46,6 +46,11 @@
   });
   if (document.querySelector("[data-font-size]")) apply(current(), false);
 
+  var printAddress = document.querySelector("[data-print-address]");
+  if (printAddress && !/^https?:/.test(printAddress.textContent) && /^https?:/.test(location.href)) {
+    printAddress.textContent = location.origin + location.pathname;
+  }
+
   var menuLink = document.querySelector("[data-menu-toggle]");
   var menu = document.getElementById("dieu-huong");
   if (menuLink && menu) {
