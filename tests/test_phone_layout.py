@@ -138,3 +138,15 @@ def test_focus_changes_the_look_by_at_least_3_to_1_all_round(browser, server, ur
     for side, pixels in sides.items():
         assert len(pixels) >= (box["height"] if side in ("left", "right") else box["width"]) * 0.8, (selector, side)
     ctx.close()
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_headline_figures_stay_on_one_line(browser, server, width):  # noqa: F811
+    ctx, page = open_page(browser, server, "/", width)
+    figures = page.locator(".headline-figures strong")
+    assert figures.all_inner_texts()[2] == "10/34"
+    for i in range(figures.count()):
+        fits = figures.nth(i).evaluate("e => e.scrollWidth <= e.clientWidth && e.getClientRects().length === 1 "
+                                       "&& e.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(e).fontSize) * 1.2")
+        assert fits, figures.nth(i).inner_text()
+    ctx.close()
