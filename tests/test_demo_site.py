@@ -39,7 +39,7 @@ def test_model_page_shows_the_record(demo_output):
     assert data["owner"] in text
     assert "Văn hóa - xã hội" in text
     # Counted under today's province, showing what the record said at the time.
-    assert "Lâm Đồng (hồ sơ ghi: Đắk Nông, nay thuộc Tỉnh Lâm Đồng)" in text
+    assert "Lâm Đồng (hồ sơ ghi: Đắk Nông, nay thuộc tỉnh Lâm Đồng)" in text
     if data.get("illustrative"):
         assert "Minh họa" in text
 
@@ -102,7 +102,7 @@ def test_document_page_has_the_administrative_layout(demo_output):
     text = text_of(read_page(demo_output, f"van-ban/{slug}"))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     assert "Số 374-CV/HU" in text
-    assert "Triệu Phong, ngày 30 tháng 07 năm 2019" in text
+    assert "Triệu Phong, ngày 30 tháng 7 năm 2019" in text
     assert "Kính gửi:" in text and "Nơi nhận:" in text
     assert "PHÓ BÍ THƯ" in text and "Phan Văn Linh" in text
 

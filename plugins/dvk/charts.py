@@ -23,9 +23,7 @@ from xml.sax.saxutils import escape
 
 from .formatting import vn_number
 
-WIDTH = 420          # viewBox width: the SVG scales to its column, text stays legible at 320 px
-ROW_HEIGHT = 34      # per bar of a horizontal bar chart
-LABEL_CHARS = 24     # category labels longer than this are shortened in the picture (never in the table)
+WIDTH = 340          # viewBox width of a year chart: about the column on a 375 px phone, so 12 units ≈ 12 px
 
 
 @dataclass
@@ -60,10 +58,6 @@ class Chart:
         return "; ".join(parts) + "."
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
-
-
 def _ticks(top: int) -> list[int]:
     """Whole-number axis ticks from 0 to at least ``top``: about five, at 1, 2 or 5 × 10ⁿ."""
     top = max(top, 1)
@@ -80,6 +74,8 @@ _JUNK = re.compile(r"<!--.*?-->|<defs>.*?</defs>|<title>[^<]*</title>|<desc [^>]
 def _finish(svg: str, chart: Chart) -> str:
     """pygal's SVG, cleaned: no script, style, comments or tooltip data; a title and description."""
     svg = _JUNK.sub("", svg)
+    svg = re.sub(r' id="activate-serie-\d+"', "", svg)                  # pygal repeats them in every chart
+    svg = re.sub(r'<rect (?![^>]*width=)[^>]*/>', "", svg)               # zero bars: pygal leaves out their width
     head, sep, rest = svg.partition(">")
     tid, did = f"{chart.id}-tieu-de", f"{chart.id}-mo-ta"
     head = re.sub(r' id="[^"]*"', "", head)
@@ -106,40 +102,84 @@ def _config(**changes) -> dict:
     return config
 
 
+# ---------------------------------------------------------------- horizontal bars, drawn by hand
+# On a phone the chart is about 343 px wide: its viewBox is as wide as the narrowest column it is
+# drawn in, so that 12 units stay at least 12 px; each label stands whole above its bar, wrapped
+# onto a second line when long, never cut.
+
+BAR_WIDTH = 320        # viewBox width of a horizontal bar chart
+FONT_PX = 12
+LINE = 16              # label line height
+BAR = 16               # bar thickness
+GAP = 12               # between one row and the next label
+VALUE_ROOM = 44        # right of the longest bar: its printed value
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Split ``text`` on spaces into lines of at most ``width`` units at 12 units per letter height."""
+    limit = max(8, int(width / (0.6 * FONT_PX)))   # letters with Vietnamese marks run about 0.6 em wide
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines or [""]
+
+
+def _hbars(chart: Chart, stacked: bool) -> str:
+    """The SVG of a horizontal bar chart, bars bottom-up in the markup (as pygal drew them), labels whole."""
+    top = max((sum(v) for _, v, _ in chart.rows), default=0) or 1
+    span = BAR_WIDTH - VALUE_ROOM
+    legend = ""
+    y = 4
+    if stacked and len(chart.series) > 1:
+        items, x = [], 0
+        for i, name in enumerate(chart.series):
+            items.append(f'<rect class="chart__bar chart__bar--{i}" x="{x}" y="{y}" width="12" height="12"/>'
+                         f'<text x="{x + 16}" y="{y + 11}" class="chart__legend">{escape(name)}</text>')
+            x += 24 + int(0.6 * FONT_PX * len(name))
+        legend = f'<g class="legends">{"".join(items)}</g>'
+        y += 12 + GAP
+    rows = []
+    for label, values, _ in chart.rows:
+        lines = _wrap(label, BAR_WIDTH)
+        texts = "".join(f'<text x="0" y="{y + (k + 1) * LINE - 4}" class="chart__label">{escape(t)}</text>'
+                        for k, t in enumerate(lines))
+        y += LINE * len(lines) + 2
+        x, bars = 0.0, []
+        for i, v in enumerate(values if stacked else values[:1]):
+            w = span * v / top
+            if w > 0:
+                bars.append(f'<rect class="chart__bar chart__bar--{i}" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}"/>')
+            x += w
+        total = sum(values) if stacked else values[0]
+        cls = "value chart__total" if stacked else "value"   # a stacked bar prints its total, not each part
+        value = f'<text x="{x + 4:.1f}" y="{y + BAR - 3}" class="{cls}">{escape(vn_number(total))}</text>'
+        rows.append(f"<g>{texts}{''.join(bars)}{value}</g>")
+        y += BAR + GAP
+    height = y - GAP + 4
+    body = legend + "".join(reversed(rows))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg chart__svg--bars" viewBox="0 0 {BAR_WIDTH} {height}" '
+            f'width="{BAR_WIDTH}" height="{height}">{body}</svg>')
+
+
 def bar_chart(chart_id: str, title: str, label_header: str, rows, value_header: str = "Số mô hình",
               note: str = "") -> Chart:
     """Horizontal bars, one per category: ``rows`` are ``(label, count)`` or ``(label, count, url)``."""
-    import pygal
-
     rows = [(r[0], (int(r[1]),), r[2] if len(r) > 2 else None) for r in rows]
     chart = Chart(chart_id, title, label_header, (value_header,), rows, note)
-    top = max((v[0] for _, v, _ in rows), default=0)
-    # pygal draws horizontal bars bottom-up: reverse so the first row is on top, as in the table.
-    # The value is printed after each bar: the axis runs a little past the largest to leave it room.
-    g = pygal.HorizontalBar(**_config(height=ROW_HEIGHT * max(len(rows), 1) + 40, print_values=True,
-                                      print_values_position="top", y_labels=_ticks(math.ceil(top * 1.2))))
-    g.uuid = chart_id
-    g.x_labels = [_short(label) for label, _, _ in reversed(rows)]
-    g.add(value_header, [v[0] for _, v, _ in reversed(rows)])
-    chart.svg = _finish(g.render(is_unicode=True), chart)
+    chart.svg = _finish(_hbars(chart, stacked=False), chart)
     return chart
 
 
 def stacked_chart(chart_id: str, title: str, label_header: str, series: tuple[str, ...], rows,
                   note: str = "") -> Chart:
     """Horizontal stacked bars: ``rows`` are ``(label, (count per series…))`` or with a url."""
-    import pygal
-
     rows = [(r[0], tuple(int(v) for v in r[1]), r[2] if len(r) > 2 else None) for r in rows]
     chart = Chart(chart_id, title, label_header, tuple(series), rows, note)
-    top = max((sum(v) for _, v, _ in rows), default=0)
-    g = pygal.HorizontalStackedBar(**_config(height=ROW_HEIGHT * max(len(rows), 1) + 70, show_legend=True,
-                                             y_labels=_ticks(top)))
-    g.uuid = chart_id
-    g.x_labels = [_short(label) for label, _, _ in reversed(rows)]
-    for i, name in enumerate(series):
-        g.add(name, [v[i] for _, v, _ in reversed(rows)])
-    chart.svg = _finish(g.render(is_unicode=True), chart)
+    chart.svg = _finish(_hbars(chart, stacked=True), chart)
     return chart
 
 

@@ -19,7 +19,7 @@ from . import safety, sanitize, schema
 from .fields import Field, Taxonomy, Topic, parse_taxonomy
 from .problems import InvalidContent, Problem
 from .provinces import ProvinceRef, all_provinces, resolve
-from .text import fold, slugify
+from .text import fold, slugify, typographic
 from .yamlsrc import FileTooLarge, Source, YamlSyntaxError, read_text, split_front_matter
 
 DOCUMENTS_DIR = "van-ban"      # content/van-ban/*.md are official documents
@@ -250,6 +250,24 @@ def _load_taxonomy(corpus: Corpus, data_dir: Path):
     corpus.taxonomy = taxonomy
 
 
+# Record keys read as prose: their apostrophes become typographic (K'Ho → K’Ho). Ids, paths,
+# addresses and the province as written (kept for the open data) stay as they are.
+_PROSE_KEYS = ("name", "owner", "locality", "summary", "description")
+_PROSE_SUBKEYS = {"results": ("label", "unit"), "images": ("alt", "caption", "credit"), "sources": ("title",)}
+
+
+def _typeset(data: dict) -> dict:
+    for key in _PROSE_KEYS:
+        if isinstance(data.get(key), str):
+            data[key] = typographic(data[key])
+    for key, subkeys in _PROSE_SUBKEYS.items():
+        for item in data.get(key) or []:
+            for sub in subkeys:
+                if isinstance(item, dict) and isinstance(item.get(sub), str):
+                    item[sub] = typographic(item[sub])
+    return data
+
+
 def _load_models(corpus: Corpus, data_dir: Path):
     taxonomy = corpus.taxonomy
     fields = taxonomy.by_id if taxonomy else {}
@@ -317,7 +335,7 @@ def _load_models(corpus: Corpus, data_dir: Path):
             _warn_removed(corpus, rel, description, key_line + block, "description")
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            record = ModelRecord(record_id, rel, schema.coerce(schema.MODEL, data), place, field, record_topics)
+            record = ModelRecord(record_id, rel, _typeset(schema.coerce(schema.MODEL, data)), place, field, record_topics)
             (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 

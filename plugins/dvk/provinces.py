@@ -27,6 +27,11 @@ class Province:
     formers: tuple[str, ...]  # short names of the pre-2025 provinces now part of it
 
     @property
+    def in_sentence(self) -> str:
+        """The full name as it reads mid-sentence: ``"tỉnh Lâm Đồng"``, ``"thành phố Hà Nội"``."""
+        return self.full_name[:1].lower() + self.full_name[1:]
+
+    @property
     def merged(self) -> bool:
         """True when the province was formed in 2025 from several."""
         return len(self.formers) > 1
@@ -39,6 +44,15 @@ class ProvinceRef:
     written: str              # as written, NFC
     province: Province        # today's province
     former: str | None        # the pre-2025 province the name denotes, if any
+
+    @property
+    def display(self) -> str:
+        """The name as readers see it: the canonical short name, with diacritics and no prefix.
+
+        ``resolve("Tỉnh Bến Tre").display == "Bến Tre"``, ``resolve("Ha Giang").display == "Hà Giang"``:
+        the pre-2025 province a record names, or today's province when it names that.
+        """
+        return self.former or self.province.name
 
     @property
     def former_differs(self) -> bool:

@@ -318,6 +318,7 @@ _image = Record(keys={
     "src": Text(pattern=RELPATH, pattern_hint=RELPATH_HINT, description="Tệp ảnh, tính từ thư mục content/"),
     "alt": Text(description="Mô tả ảnh cho người không xem được ảnh"),
     "caption": Text(description="Chú thích ảnh"),
+    "credit": Text(description="Tác giả hoặc nguồn ảnh; “Ảnh minh họa” với hình vẽ, ảnh dàn dựng"),
 }, required=("src", "alt"))
 
 MODEL = Record(title="Hồ sơ mô hình “Dân vận khéo”", required=(
@@ -386,6 +387,7 @@ POST = Record(title="Bài tin tức", required=("title", "date", "category", "su
     "image": Text(pattern=RELPATH, pattern_hint=RELPATH_HINT, description="Ảnh đại diện, tính từ content/"),
     "image_caption": Text(description="Chú thích ảnh"),
     "image_alt": Text(description="Mô tả ảnh"),
+    "image_credit": Text(description="Tác giả hoặc nguồn ảnh; “Ảnh minh họa” với hình vẽ, ảnh dàn dựng"),
 })
 
 DOCUMENT = Record(title="Văn bản", required=(

@@ -8,6 +8,7 @@ from slugify import slugify as _slugify
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u02bc\u2032`](?=\w)")
 
 
 def nfc(value):
@@ -39,3 +40,17 @@ def fold(text: str) -> str:
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL slug in Vietnamese without diacritics: ``"Mẹ đỡ đầu"`` → ``"me-do-dau"``."""
     return _slugify(nfc(text).translate(_FOLD_EXTRA), max_length=max_length, word_boundary=True)
+
+
+def typographic(value):
+    """``"K'Ho"`` → ``"K’Ho"``: a straight apostrophe between letters becomes the typographic one.
+
+    Works on strings, lists and dicts (recursively), like :func:`nfc`; other values pass through.
+    """
+    if isinstance(value, str):
+        return _APOSTROPHE.sub("\u2019", value)
+    if isinstance(value, list):
+        return [typographic(v) for v in value]
+    if isinstance(value, dict):
+        return {k: typographic(v) for k, v in value.items()}
+    return value

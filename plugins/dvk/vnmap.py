@@ -25,7 +25,7 @@ from .formatting import vn_number
 
 LON0, LON1, LAT0, LAT1 = 102.0, 114.9, 8.3, 23.6      # frame: mainland and both archipelagos
 KX = math.cos(math.radians(16))                         # equirectangular: shrink longitudes
-SCALE = 36                                              # SVG units per degree of latitude
+SCALE = 48                                              # SVG units per degree of latitude
 MARGIN = 6
 R_MAX = 17                                              # radius of the largest symbol
 GRID = 0.2                                              # degrees per backdrop dot
@@ -78,7 +78,7 @@ def _place_labels(points):
     def box(x, y, anchor, text):
         w = 0.62 * FONT * len(text) + 4        # Vietnamese letters with marks run a little wide
         x0 = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
-        return (x0, y - FONT * 0.8, x0 + w, y + FONT * 0.25)
+        return (x0, y - FONT * 0.95, x0 + w, y + FONT * 0.3)   # marks stacked above capitals (Ễ, Ộ) reach high
 
     def overlap(a, b):
         return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
@@ -130,7 +130,7 @@ def province_map(symbols: list[Symbol], title: str, description: str, map_id: st
     ts_x, ts_y = project(113.2, 10.7)
     tid, did = f"{map_id}-tieu-de", f"{map_id}-mo-ta"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="vn-map__svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'aria-labelledby="{tid} {did}" role="group">'
+            f'aria-labelledby="{tid} {did}">'
             f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(description)}</desc>'
             f'<g aria-hidden="true">{backdrop()}'
             f'<text x="{hs_x:.1f}" y="{hs_y:.1f}" class="vn-map__sea" text-anchor="middle">Quần đảo Hoàng Sa</text>'

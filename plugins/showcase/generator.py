@@ -223,6 +223,8 @@ class ShowcaseGenerator(Generator):
             if not m.topics:
                 by_topic[(m.field.id, None)].append(m)
         field_tpl = self.get_template("field")
+        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
         for f in self.taxonomy.fields:
             base = f"linh-vuc/{f.slug}/"
             sections = [(t, f"{base}{slugify(t.name)}/", by_topic.get(t.id, [])) for t in f.topics]
@@ -233,7 +235,12 @@ class ShowcaseGenerator(Generator):
                         tally=self.stats.by_field.get(f.id, Tally()))
             for topic, url, items in sections:
                 self._write_listing(url, items, "topic", field=f, topic=topic)
-            self._write_listing(f"{base}tat-ca/", by_field.get(f.id, []), "topic", field=f, topic=None)
+            # The field's complete listing is also where the catalog's field filter leads: it carries
+            # the catalog's filter panel, with this field chosen.
+            field_facet = next(x for x in catalog_facets if x.key == "linh-vuc")
+            option = field_facet.option(f.id)
+            self._write_listing(f"{base}tat-ca/", by_field.get(f.id, []), "topic", field=f, topic=None,
+                                filters_html=panel(catalog_facets, (field_facet, option)) if option else "")
         self._write("linh-vuc/", self.get_template("fields"))
 
     def _write_provinces(self):

@@ -2,7 +2,11 @@
    - Font-size control (components/font-size-toggle.html): A− / A / A+ change the --dvk-font-scale
      token; the choice is remembered in localStorage ("dvk-co-chu") and applied on every page by the
      one-line script in base.html before the page is drawn.
-   - Copy link (components/share-links.html): a button that copies the page address. */
+   - Copy link (components/share-links.html): a button that copies the page address.
+   - Share links without a public address (components/share-links.html, data-share-runtime): the
+     links and the copy field get the address the page was opened at, then the section shows.
+   - Menu (base.html): on phones the "Menu" link, which without a script opens the menu as the
+     page's target, becomes a button that shows and hides it. */
 (function () {
   "use strict";
   var KEY = "dvk-co-chu";
@@ -41,6 +45,38 @@
     });
   });
   if (document.querySelector("[data-font-size]")) apply(current(), false);
+
+  var printAddress = document.querySelector("[data-print-address]");
+  if (printAddress && !/^https?:/.test(printAddress.textContent) && /^https?:/.test(location.href)) {
+    printAddress.textContent = location.origin + location.pathname;
+  }
+
+  var menuLink = document.querySelector("[data-menu-toggle]");
+  var menu = document.getElementById("dieu-huong");
+  if (menuLink && menu) {
+    menuLink.setAttribute("role", "button");
+    menuLink.setAttribute("aria-controls", "dieu-huong");
+    menuLink.setAttribute("aria-expanded", "false");
+    menuLink.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var open = menu.classList.toggle("site-nav--open");
+      menuLink.setAttribute("aria-expanded", String(open));
+    });
+    menuLink.addEventListener("keydown", function (ev) {
+      if (ev.key === " ") { ev.preventDefault(); menuLink.click(); }
+    });
+  }
+
+  document.querySelectorAll("[data-share-runtime]").forEach(function (box) {
+    var here = location.origin + location.pathname;
+    if (!/^https?:/.test(here)) return;   // opened from a file: nothing another person could open
+    box.querySelectorAll("a[data-share]").forEach(function (a) {
+      a.href = a.getAttribute("data-share") + encodeURIComponent(here);
+    });
+    var field = box.querySelector("[data-copy-source]");
+    if (field) field.value = here;
+    box.hidden = false;
+  });
 
   document.querySelectorAll("[data-copy-button]").forEach(function (button) {
     var box = button.parentNode;
