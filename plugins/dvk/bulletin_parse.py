@@ -37,8 +37,22 @@ class Block:
     text: str
 
 
+class _Blocks:
+    """The body of a bulletin or a document, read by block kind."""
+
+    blocks: list[Block]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind in ("p", "li")]
+
+    @property
+    def headings(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "h"]
+
+
 @dataclass
-class Bulletin:
+class Bulletin(_Blocks):
     """What was found in a news bulletin."""
 
     title: str
@@ -58,17 +72,9 @@ class Bulletin:
     def captions(self) -> list[str]:
         return [b.text for b in self.blocks if b.kind == "caption"]
 
-    @property
-    def paragraphs(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind in ("p", "li")]
-
-    @property
-    def headings(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind == "h"]
-
 
 @dataclass
-class Letter:
+class Letter(_Blocks):
     """What was found in an official document."""
 
     number: str | None
@@ -89,14 +95,6 @@ class Letter:
     dropped: list[str] = dc_field(default_factory=list)
 
     kind = "document"
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind in ("p", "li")]
-
-    @property
-    def headings(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind == "h"]
 
 
 # ------------------------------------------------------------------ text helpers
