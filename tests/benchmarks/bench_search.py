@@ -208,6 +208,10 @@ def split_query(spec: str) -> tuple[str, list[tuple[str, str]]]:
 # --------------------------------------------------------------------------
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as every real static host (and HTTP/2) does: one connection for the index's files, not
+    # a new one per file as HTTP/1.0 (http.server's default) makes.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
