@@ -259,7 +259,7 @@ def test_killing_a_build_at_any_moment_leaves_a_whole_site(site):
         assert set(after) == set(before), f"killed after {delay} s: not a whole site"
 
 
-def test_draft_images_do_not_reach_production(site):  # noqa: C901
+def test_draft_images_do_not_reach_production(site):
     from PIL import Image
     (site.root / "content" / "images").mkdir(parents=True)
     Image.new("RGB", (40, 30), "red").save(site.root / "content" / "images" / "nhap.jpg")

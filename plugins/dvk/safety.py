@@ -21,10 +21,6 @@ STATIC_FOLDERS = {"images": IMAGE_TYPES, "files": ATTACHMENT_TYPES}
 TEXT_TYPES = {".md", ".markdown"}
 
 
-def rel_posix(root: Path, path) -> str:
-    return Path(os.path.relpath(path, root)).as_posix()
-
-
 def inside(base: Path, rel: str) -> Path | None:
     """``base / rel`` when it names a place inside ``base`` once ``..`` and symbolic links are resolved; else None.
 

@@ -29,7 +29,7 @@ SECTION_POST, SECTION_MODEL, SECTION_DOCUMENT = "Tin tức", "Mô hình", "Văn 
 
 @dataclass
 class Option:
-    value: str        # the value Pagefind filters on (what the page states)
+    value: str        # the value as the page states it (shown in the filter list)
     slug: str         # the value in the search page's address (?tinh=lam-dong)
 
 
