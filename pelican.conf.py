@@ -7,12 +7,11 @@ import base64
 import hashlib
 import logging
 import os
-import sys
+
+from dvk.model.urls import pelican_settings
+from dvk.render.formatting import FILTERS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "plugins"))
-
-from dvk.formatting import FILTERS  # noqa: E402
 
 SITENAME = "Dân vận khéo"
 SITESUBTITLE = "Trang giới thiệu mô hình, điển hình “Dân vận khéo”"
@@ -25,8 +24,9 @@ DEFAULT_LANG = "vi"
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 RELATIVE_URLS = False
 
-PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["frontmatter", "showcase", "opendata", "preview", "images", "seo", "attachments", "search"]
+# The build runner (dvk.site.build) wires the site's stages to Pelican itself (dvk/site/pipeline.py):
+# no plugin is loaded by name, and plain `pelican` does not build this site.
+PLUGINS = []
 JINJA_FILTERS = FILTERS
 
 # Content: posts anywhere under content/ except the folders below;
@@ -36,43 +36,16 @@ PAGE_PATHS = ["van-ban", "trang"]
 STATIC_PATHS = ["images", "files"]
 WITH_FUTURE_DATES = False
 
-# Addresses in Vietnamese without diacritics.
-ARTICLE_URL = "tin-tuc/{slug}/"
-ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
-PAGE_URL = "trang/{slug}/"
-PAGE_SAVE_AS = "trang/{slug}/index.html"
-DRAFT_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
-INDEX_SAVE_AS = "tin-tuc/index.html"
-CATEGORY_URL = "chuyen-muc/{slug}/"
-CATEGORY_SAVE_AS = "chuyen-muc/{slug}/index.html"
-CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
-TAG_URL = "tu-khoa/{slug}/"
-TAG_SAVE_AS = "tu-khoa/{slug}/index.html"
-TAGS_SAVE_AS = "tu-khoa/index.html"
-AUTHOR_URL = "tac-gia/{slug}/"
-AUTHOR_SAVE_AS = "tac-gia/{slug}/index.html"
-AUTHORS_SAVE_AS = "tac-gia/index.html"
-ARCHIVES_SAVE_AS = "tin-tuc/luu-tru/index.html"
-YEAR_ARCHIVE_URL = "tin-tuc/{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "tin-tuc/{date:%Y}/index.html"
-MONTH_ARCHIVE_URL = "tin-tuc/{date:%Y}/{date:%m}/"
-MONTH_ARCHIVE_SAVE_AS = "tin-tuc/{date:%Y}/{date:%m}/index.html"
+# Addresses in Vietnamese without diacritics: Pelican's *_URL, *_SAVE_AS, pagination and feed settings
+# come from the site's one address table, dvk/model/urls.py, which the showcase pages use too.
+globals().update(pelican_settings())
 DEFAULT_PAGINATION = 20
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
-)
-
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/tin-tuc.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
-PROVINCE_FEED_ATOM = "feeds/tinh/{slug}.atom.xml"     # plugins/seo: news by today's province
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-# Content is Markdown only (.md, .markdown, read by plugins/frontmatter): Pelican's HTML reader and its
+# Content is Markdown only (.md, .markdown, read by dvk/site/reader.py): Pelican's HTML reader and its
 # other Markdown extensions are switched off, and `invoke validate` refuses any other file under content/.
 IGNORE_FILES = [".*"]        # hidden files are never read or copied (Pelican's "**/.*" misses bare names)
 READERS = {"rst": None, "html": None, "htm": None, "mkd": None, "mdown": None}

@@ -12,7 +12,6 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def _exit(code: int):
@@ -23,14 +22,14 @@ def _exit(code: int):
 @task(help={"output": "thư mục kết quả (mặc định output/)"})
 def build(c, output=None):
     """Dựng trang web vào output/ sau khi kiểm tra toàn bộ nội dung (build the site)."""
-    from dvk.build import main
+    from dvk.site.build import main
     _exit(main(["--output", output] if output else []))
 
 
 @task
 def validate(c):
     """Kiểm tra content/ và data/, không dựng trang (validate content and data)."""
-    from dvk.build import main
+    from dvk.site.build import main
     _exit(main(["--check"]))
 
 
@@ -48,7 +47,7 @@ def serve(c, port=8000, host="127.0.0.1", no_build=False):
         except KeyboardInterrupt:
             print("\nĐã dừng.")
         return
-    from dvk.devserver import DevServer
+    from dvk.tools.devserver import DevServer
     _editor_command(DevServer(PROJECT, PROJECT / "output.preview", settings_file=ROOT / "pelican.conf.py",
                               host=host, port=int(port)).serve_forever)
 
@@ -97,7 +96,7 @@ def test(c, k=None):
                               "out": "thư mục ghi bộ dữ liệu", "seed": "hạt giống ngẫu nhiên"})
 def demo_data(c, out, models=20000, posts=2000, docs=200, seed=42):
     """Ghi bộ dữ liệu tổng hợp, cố định theo seed (write a deterministic synthetic corpus)."""
-    from dvk.synthetic import write_corpus
+    from dvk.bench.synthetic import write_corpus
     counts = write_corpus(out, int(models), int(posts), int(docs), int(seed))
     print(f"Đã ghi {counts} vào {out}")
 
@@ -137,7 +136,7 @@ PROJECT = Path(os.environ.get("DVK_PROJECT") or ROOT).resolve()
 
 def _editor_command(fn, *args, **kwargs):
     """Run an editors' command: a problem the editor can fix is printed in Vietnamese, exit code 1."""
-    from dvk.usererror import UserError
+    from dvk.model.usererror import UserError
     try:
         return fn(*args, **kwargs)
     except UserError as exc:
@@ -155,7 +154,7 @@ def _created(path):
                              "province": "tỉnh, thành phố liên quan"})
 def new_post(c, title, date=None, category=None, province=None):
     """Tạo bài tin tức mới (bản nháp) trong content/tin-tuc/, tên tệp theo tiêu đề (create a draft news post)."""
-    from dvk.scaffold import new_post as make
+    from dvk.tools.scaffold import new_post as make
     _created(_editor_command(make, PROJECT, title, date=date, category=category, province=province))
 
 
@@ -165,7 +164,7 @@ def new_post(c, title, date=None, category=None, province=None):
                               "kind": "tập thể (mặc định) hoặc cá nhân", "owner": "đơn vị hoặc người thực hiện"})
 def new_model(c, name, province=None, field=None, kind="tập thể", owner=None):
     """Tạo hồ sơ mô hình mới (bản nháp) trong data/models/<tỉnh>/ (create a draft model record)."""
-    from dvk.scaffold import new_model as make
+    from dvk.tools.scaffold import new_model as make
     _created(_editor_command(make, PROJECT, name, province=province, field=field, kind=kind, owner=owner))
 
 
@@ -176,7 +175,7 @@ def new_model(c, name, province=None, field=None, kind="tập thể", owner=None
                                  "system": "party (Đảng, mặc định) hoặc state (Nhà nước)"})
 def new_document(c, number, subject, doc_type=None, issuer=None, place=None, date=None, system=None):
     """Tạo văn bản mới (bản nháp) trong content/van-ban/ (create a draft official document)."""
-    from dvk.scaffold import new_document as make
+    from dvk.tools.scaffold import new_document as make
     _created(_editor_command(make, PROJECT, number, subject, doc_type=doc_type, issuer=issuer, place=place,
                              date=date, system=system))
 
@@ -184,7 +183,7 @@ def new_document(c, number, subject, doc_type=None, issuer=None, place=None, dat
 @task(help={"check": "chỉ kiểm tra, không ghi: báo lỗi nếu tệp đã cũ so với dvk/schema.py"})
 def schema(c, check=False):
     """Ghi lại các tệp JSON Schema trong data/schema/ từ dvk/schema.py (write the JSON Schema files for VS Code)."""
-    from dvk import schemafiles
+    from dvk.tools import schemafiles
     if check:
         old = schemafiles.stale(PROJECT)
         if old:
@@ -203,7 +202,7 @@ def schema(c, check=False):
                                   "sheet": "tên trang trong tệp .xlsx (mặc định: trang đang mở)"})
 def import_models(c, file, dry_run=False, draft=False, sheet=None):
     """Nhập hồ sơ mô hình từ bảng tính, mỗi dòng một tệp YAML; không ghi đè hồ sơ đã có (import model records)."""
-    from dvk.importer import import_models as run
+    from dvk.tools.importer import import_models as run
     result = _editor_command(run, PROJECT, file, dry_run=dry_run, draft=draft, sheet=sheet, progress=True)
     print(result.report())
     _exit(1 if result.rejected else 0)
@@ -215,7 +214,7 @@ def import_models(c, file, dry_run=False, draft=False, sheet=None):
                                     "dry_run": "chỉ cho xem những gì tìm thấy, không ghi tệp"})
 def import_bulletin(c, file, category=None, slug=None, dry_run=False):
     """Biến một bản tin dán từ cổng thông tin thành bài nháp, hoặc công văn thành văn bản nháp (import a bulletin)."""
-    from dvk.bulletin import describe, import_bulletin as run
+    from dvk.tools.bulletin import describe, import_bulletin as run
     parsed, path, notes = _editor_command(run, PROJECT, file, category=category, slug=slug, dry_run=dry_run)
     for line in describe(parsed):
         print(line)
@@ -241,7 +240,7 @@ def import_bulletin(c, file, category=None, slug=None, dry_run=False):
 def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_run=False, brotli_quality=None):
     """Kiểm tra, dựng bản chính thức, gắn dấu vân tay CSS/JS, nén sẵn rồi đăng lên nơi đã cấu hình
     (validate, production build, fingerprint, pre-compress, deploy with rsync or ghp-import)."""
-    from dvk import publish as pub
+    from dvk.tools import publish as pub
     config = _editor_command(pub.load_config, PROJECT, siteurl=siteurl, method=method, to=to, branch=branch,
                              cname=cname)
     result = _editor_command(pub.publish, PROJECT, config, settings_file=ROOT / "pelican.conf.py",
@@ -254,5 +253,5 @@ def publish(c, siteurl=None, method=None, to=None, branch=None, cname=None, dry_
                                  "quiet": "chỉ in điểm, không liệt kê các trường sai"})
 def bench_import(c, folder, quiet=False):
     """Chấm các trình nhập trên một thư mục mẫu: số trường đúng / số trường cần (score the importers on samples)."""
-    from dvk.importbench import main
+    from dvk.bench.importbench import main
     _exit(main(folder, verbose=not quiet))

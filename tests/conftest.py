@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from dvk.build import build  # noqa: E402
-from dvk.corpus import load_corpus  # noqa: E402
+from dvk.site.build import build
+from dvk.load.corpus import load_corpus
 
 VALID_MODEL = {
     "name": "Mẹ đỡ đầu",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dvk.provinces import resolve
+from dvk.model.provinces import resolve
 from test_browser import ARTIFACTS, browser, server  # noqa: F401  (module fixtures: one browser, one server)
 from test_demo_site import records
 

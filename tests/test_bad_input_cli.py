@@ -3,7 +3,7 @@ exit code 1, the Vietnamese message with file, line and field, and the previous 
 import pytest
 import yaml
 
-from dvk.build import main
+from dvk.site.build import main
 
 MODEL = "data/models/xau.yaml"
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, read_page
-from dvk.provinces import by_slug, resolve
+from dvk.model.provinces import by_slug, resolve
 
 
 def text_of(html: str) -> str:
@@ -68,7 +68,7 @@ def test_province_page_counts_by_todays_province_with_former_breakdown(demo_outp
 
 
 def test_every_province_has_a_page(demo_output):
-    from dvk.provinces import all_provinces
+    from dvk.model.provinces import all_provinces
     for p in all_provinces():
         assert p.full_name in text_of(read_page(demo_output, f"tinh/{p.slug}"))
 
@@ -97,7 +97,7 @@ def test_post_page_reads_like_a_bulletin(demo_output):
 def test_document_page_has_the_administrative_layout(demo_output):
     doc = next(p for p in (ROOT / "content" / "van-ban").glob("*.md") if "374" in p.read_text(encoding="utf-8"))
     meta = yaml.safe_load(doc.read_text(encoding="utf-8").split("---")[1])
-    from dvk.text import slugify
+    from dvk.model.text import slugify
     slug = meta.get("slug") or slugify(f"{meta['doc_type']} số {meta['number']} về việc {meta['subject']}")
     text = text_of(read_page(demo_output, f"van-ban/{slug}"))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
@@ -138,11 +138,9 @@ def test_no_broken_internal_links(demo_output):
 
 def test_parallel_build_writes_the_same_site(demo_output, tmp_path, monkeypatch):
     """National sites load records and render model pages on every core; the result must not change."""
-    import dvk.corpus
-    import showcase.generator
-    from dvk.build import build
-    monkeypatch.setattr(dvk.corpus, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(showcase.generator, "PARALLEL_FROM", 1)
+    import dvk.parallel
+    from dvk.site.build import build
+    monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
     out = tmp_path / "parallel"
     build(ROOT, out)
     serial = {p.relative_to(demo_output): p.read_bytes() for p in demo_output.rglob("*.html")}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
-from dvk.devserver import DevServer
+from dvk.tools.devserver import DevServer
 
 WAIT = 60          # seconds: a rebuild is a fresh Python process building a small site (about 2 s here)
 

@@ -2,7 +2,7 @@
 import re
 
 from conftest import read_page
-from dvk.formatting import excerpt
+from dvk.render.formatting import excerpt
 from test_demo_site import records, text_of
 
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from dvk.build import main
+from dvk.site.build import main
 from test_bad_input_cli import model_text
 
 M = "data/models/xau.yaml"
@@ -248,7 +248,7 @@ def test_killing_a_build_at_any_moment_leaves_a_whole_site(site):
     site.build()
     before = snapshot(site.output)
     site.model("mo-hinh-0", name="Mô hình đổi tên")
-    script = (f"import sys; sys.path.insert(0, {str(ROOT / 'plugins')!r}); from dvk.build import build; "
+    script = (f"from dvk.site.build import build; "
               f"build({str(site.root)!r}, {str(site.output)!r}, settings_file={str(ROOT / 'pelican.conf.py')!r})")
     for delay in (0.3, 0.8, 1.5):
         proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

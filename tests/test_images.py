@@ -1,4 +1,4 @@
-"""Images in posts and model records: derivatives, markup, privacy, errors, cache (plugins/images, dvk.images)."""
+"""Images in posts and model records: derivatives, markup, privacy, errors, cache (plugins/images, dvk.render.images)."""
 import json
 import re
 
@@ -7,9 +7,9 @@ from PIL import Image
 from PIL.ExifTags import IFD, Base
 
 from conftest import ROOT
-from dvk.build import build
-from dvk.images import WIDTHS
-from dvk.problems import InvalidContent
+from dvk.site.build import build
+from dvk.render.images import WIDTHS
+from dvk.model.problems import InvalidContent
 from sitecheck import broken_links
 
 CAPTION = "Cán bộ, chiến sĩ đồn Biên phòng trao học bổng cho các em"
@@ -185,7 +185,7 @@ def test_svg_illustrations_get_their_size_and_caption(demo_output):
 
 
 def test_markdown_images_become_figures_only_when_alone_in_their_paragraph():
-    from dvk.images import rewrite_images
+    from dvk.render.images import rewrite_images
 
     def render(attrs):
         return None if attrs["src"].startswith("https://") else f'<img data-ok alt="{attrs["alt"]}">'

@@ -7,12 +7,12 @@ import re
 import pytest
 
 from conftest import ROOT, Site
-from dvk.bulletin import import_bulletin, parse
-from dvk.build import build
-from dvk.corpus import load_corpus
-from dvk.usererror import UserError
-from dvk.visibility import now_local
-from dvk.yamlsrc import split_front_matter
+from dvk.tools.bulletin import import_bulletin, parse
+from dvk.site.build import build
+from dvk.load.corpus import load_corpus
+from dvk.model.usererror import UserError
+from dvk.model.visibility import now_local
+from dvk.load.yamlsrc import split_front_matter
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []

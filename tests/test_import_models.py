@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from dvk.importer import import_models
-from dvk.usererror import UserError
+from dvk.tools.importer import import_models
+from dvk.model.usererror import UserError
 
 # The committee's headings, written the way spreadsheets really have them: other case, no diacritics,
 # notes in brackets, extra spaces, another order, extra columns.

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
-from dvk.bulletin import _markdown, import_bulletin, parse, read_bulletin
-from dvk.corpus import load_corpus
-from dvk.importer import import_models
+from dvk.tools.bulletin import _markdown, import_bulletin, parse, read_bulletin
+from dvk.load.corpus import load_corpus
+from dvk.tools.importer import import_models
 
 SHARED = ROOT.parent / "shared" / "import-samples"
 OWN = ROOT / "tests" / "import_corpus"

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from dvk import visibility
-from dvk.build import build
-from dvk.corpus import load_corpus
+from dvk.model import visibility
+from dvk.site.build import build
+from dvk.load.corpus import load_corpus
 
 BANNER = "Bản nháp — chưa đăng"
 DOCUMENT = """---
@@ -57,7 +57,7 @@ def page(output, url):
 
 
 def search_index_text(output):
-    """The text of every result card in the search index (dvk.recindex: gzip-compressed JSON)."""
+    """The text of every result card in the search index (dvk.derive.recindex: gzip-compressed JSON)."""
     return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8") for p in (output / "recindex" / "c").glob("*.bin"))
 
 

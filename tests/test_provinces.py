@@ -1,7 +1,7 @@
 """Province names: today's 34, the 63 before the 2025 merger, with and without diacritics."""
 import pytest
 
-from dvk.provinces import all_provinces, by_slug, resolve
+from dvk.model.provinces import all_provinces, by_slug, resolve
 
 
 def test_there_are_34_provinces_today_covering_63_former_ones():

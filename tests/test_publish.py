@@ -13,9 +13,9 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from dvk import assets
-from dvk.publish import Config, load_config, publish
-from dvk.usererror import UserError
+from dvk.render import assets
+from dvk.tools.publish import Config, load_config, publish
+from dvk.model.usererror import UserError
 
 SITEURL = "https://danvankheo.example.vn/trang"
 

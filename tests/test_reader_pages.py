@@ -9,9 +9,9 @@ from urllib.parse import quote
 import yaml
 
 from conftest import ROOT, read_page
-from dvk.formatting import vn_datetime
-from dvk.provinces import resolve
-from dvk.text import slugify
+from dvk.render.formatting import vn_datetime
+from dvk.model.provinces import resolve
+from dvk.model.text import slugify
 from test_demo_site import records, text_of
 
 
@@ -176,8 +176,8 @@ def test_catalog_filters_are_plain_links_to_bounded_listings(demo_output):
     models = published_models()
     catalog = read_page(demo_output, "mo-hinh")
     links = [h for h in re.findall(r'<a href="(/[a-z0-9/-]+)" data-value', catalog)]
-    from dvk.fields import parse_taxonomy
-    from dvk.schema import LEVELS
+    from dvk.model.taxonomy import parse_taxonomy
+    from dvk.model.schema import LEVELS
     taxonomy, _ = parse_taxonomy(yaml.safe_load((ROOT / "data" / "fields.yaml").read_text(encoding="utf-8")))
     by_field = Counter(r["field"] for r in models.values())
     by_province = Counter(resolve(r["province"]).province.slug for r in models.values())
@@ -264,8 +264,8 @@ def test_home_page_has_figures_fields_news_and_a_search_box(demo_output):
 
 
 def test_model_page_shows_recognition_results_sources_news_and_neighbours(demo_output):
-    from dvk.formatting import vn_number
-    from dvk.schema import LEVELS
+    from dvk.render.formatting import vn_number
+    from dvk.model.schema import LEVELS
     models = published_models()
     mentioned = {mid for meta in posts() for mid in meta.get("models") or []}
     rid, data = next((i, r) for i, r in sorted(models.items())

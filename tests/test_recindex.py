@@ -1,4 +1,4 @@
-"""The site's search index (dvk.recindex, theme/static/js/recindex.js) against a brute-force search,
+"""The site's search index (dvk.derive.recindex, theme/static/js/recindex.js) against a brute-force search,
 its ranking as a reader sees it, and its incremental rebuild.
 
 The property test writes the index of a synthetic corpus (records, posts, documents) with tiny shards,
@@ -23,7 +23,6 @@ import pytest
 from conftest import ROOT
 from test_browser import browser  # noqa: F401  (module fixture: one browser)
 
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))    # bench_search.corpus_docs: a corpus as the index holds it
 WORD = re.compile(r"\w+")
 
 
@@ -65,9 +64,9 @@ def serve(folder: Path):
 @pytest.fixture(scope="module")
 def synthetic_index(tmp_path_factory):
     """The index of a small synthetic corpus, with shards of at most 300 bytes, served with the engine."""
-    import dvk.recindex as recindex
-    from bench_search import corpus_docs
-    from dvk.synthetic import write_corpus
+    import dvk.derive.recindex as recindex
+    from dvk.bench.searchcorpus import corpus_docs
+    from dvk.bench.synthetic import write_corpus
     tmp = tmp_path_factory.mktemp("recindex")
     write_corpus(tmp / "corpus", 300, 40, 8, seed=7)
     entries = corpus_docs(tmp / "corpus")
@@ -209,7 +208,7 @@ def test_the_word_being_typed_matches_as_a_prefix(browser, ranked_site):  # noqa
 # ------------------------------------------------------------------ incremental rebuild
 
 def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_words(site, tmp_path):
-    from dvk import recindex
+    from dvk.derive import recindex
     for i in range(40):
         site.model(f"mo-hinh-{i:02d}", name=f"Mô hình số {i} giúp dân", summary=f"Tóm tắt của mô hình {i}.")
     site.build()
@@ -244,7 +243,7 @@ def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_
 
 def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch):
     import copy
-    import dvk.recindex as recindex
+    import dvk.derive.recindex as recindex
     entries, _, _ = synthetic_index
     entries = copy.deepcopy(entries)
     monkeypatch.setattr(recindex, "SHARD_BYTES", 300)          # edits make shards grow past it, and split
@@ -270,7 +269,7 @@ def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, mo
 # ------------------------------------------------------------------ what the index holds
 
 def test_drafts_are_searchable_in_a_preview_only(site):
-    from dvk.build import build
+    from dvk.site.build import build
     site.model("cong-khai", name="Mô hình công khai xoài")
     site.model("ban-nhap", name="Mô hình nháp xoài", draft=True)
     site.build()

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from dvk import schema
-from dvk.scaffold import ScaffoldError, new_document, new_model, new_post
-from dvk.yamlsrc import split_front_matter
+from dvk.model import schema
+from dvk.tools.scaffold import ScaffoldError, new_document, new_model, new_post
+from dvk.load.yamlsrc import split_front_matter
 
 INVOKE = [sys.executable, "-m", "invoke"]
 

@@ -1,4 +1,4 @@
-"""The committed JSON Schema files: in sync with dvk.schema, valid, wired for VS Code, agreeing with the checker."""
+"""The committed JSON Schema files: in sync with dvk.model.schema, valid, wired for VS Code, agreeing with the checker."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_MODEL
-from dvk import schemafiles
-from dvk.scaffold import new_document, new_model, new_post
-from dvk.yamlsrc import split_front_matter
+from dvk.tools import schemafiles
+from dvk.tools.scaffold import new_document, new_model, new_post
+from dvk.load.yamlsrc import split_front_matter
 
 
 def as_json(value):

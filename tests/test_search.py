@@ -1,4 +1,4 @@
-"""Site search (plugins/search, dvk.recindex): what is indexed, and real queries typed into /tim-kiem/ in Chromium.
+"""Site search (plugins/search, dvk.derive.recindex): what is indexed, and real queries typed into /tim-kiem/ in Chromium.
 
 Expected results come from the demo content itself (record files, built pages), never from a list
 written here: a query for a record's name or owner must bring that record's page first.
@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT, read_page
-from dvk.provinces import by_slug, resolve
-from dvk.text import fold
+from dvk.model.provinces import by_slug, resolve
+from dvk.model.text import fold
 from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 from test_demo_site import records, text_of
 

@@ -1,4 +1,4 @@
-"""Canonical addresses, Open Graph, JSON-LD, sitemap, robots.txt and Atom feeds (plugins/seo, dvk.sitemap)."""
+"""Canonical addresses, Open Graph, JSON-LD, sitemap, robots.txt and Atom feeds (plugins/seo, dvk.derive.sitemap)."""
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -6,9 +6,9 @@ from collections import Counter
 
 
 from conftest import ROOT, read_page
-from dvk.build import build
-from dvk.provinces import resolve
-from dvk.sitemap import SKIP, sitemap_files
+from dvk.site.build import build
+from dvk.model.provinces import resolve
+from dvk.derive.sitemap import SKIP, sitemap_files
 from test_reader_pages import post_page, posts
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 from conftest import ROOT
-from dvk.build import build
+from dvk.site.build import build
 from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 PUBLIC = "https://danvankheo.example.vn"

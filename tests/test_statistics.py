@@ -2,7 +2,7 @@
 
 Counts are computed here from the records the test writes (``RECORDS``), with
 plain Python and a hand-written table of which province each name belongs to
-today, never through ``dvk.stats``; the demo-site check reads the YAML files.
+today, never through ``dvk.derive.stats``; the demo-site check reads the YAML files.
 """
 from __future__ import annotations
 
@@ -280,7 +280,7 @@ def test_json_and_statistics_files(stats_site):
 
 def test_open_data_page_explains_columns_licence_and_date(stats_site):
     page = text_of(stats_site.page("du-lieu"))
-    from dvk.opendata import COLUMN_IDS
+    from dvk.derive.opendata import COLUMN_IDS
     header = (stats_site.output / "du-lieu" / "mo-hinh.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     for column in header.split(","):
         assert column in COLUMN_IDS and re.search(rf"\b{column}\b", page), column
@@ -293,7 +293,7 @@ def test_open_data_page_explains_columns_licence_and_date(stats_site):
 
 
 def test_preview_build_publishes_no_draft_as_open_data(stats_site, tmp_path):
-    from dvk.build import build
+    from dvk.site.build import build
     out = tmp_path / "preview"
     build(stats_site.root, out, settings_file=ROOT / "pelican.conf.py", preview=True)
     assert DRAFT_NAME in (out / "mo-hinh" / "ban-nhap" / "index.html").read_text(encoding="utf-8")

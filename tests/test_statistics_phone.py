@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import read_page
-from dvk.provinces import all_provinces
+from dvk.model.provinces import all_provinces
 from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 from test_demo_site import text_of
 

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from dvk.problems import InvalidContent
+from dvk.model.problems import InvalidContent
 
 
 def problem_lines(site):
@@ -153,7 +153,7 @@ def test_all_problems_are_reported_in_one_run_and_output_is_untouched(site):
 
 
 def test_template_failure_keeps_the_previous_output(site, tmp_path, monkeypatch):
-    from dvk.build import BuildFailed
+    from dvk.site.build import BuildFailed
     site.model("tot")
     site.build()
     before = sorted(p.relative_to(site.output) for p in site.output.rglob("*"))
@@ -162,7 +162,7 @@ def test_template_failure_keeps_the_previous_output(site, tmp_path, monkeypatch)
     from conftest import ROOT
     shutil.copytree(ROOT / "theme", broken_theme)
     (broken_theme / "templates" / "model.html").write_text("{% extends 'base.html' %}{% block content %}{{ missing_macro(record) }}{% endblock %}")
-    from dvk.build import build
+    from dvk.site.build import build
     with pytest.raises(BuildFailed):
         build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides={"THEME": str(broken_theme)})
     assert sorted(p.relative_to(site.output) for p in site.output.rglob("*")) == before
@@ -183,12 +183,12 @@ def test_decomposed_input_behaves_like_composed(site):
 
 
 def test_problems_are_the_same_when_files_are_parsed_in_parallel(site, monkeypatch):
-    import dvk.corpus
+    import dvk.parallel
     site.model("tot")
     site.model("xau", field="culture")
     site.write("data/models/hong.yaml", "name: [không đóng\n")
     serial = problem_lines(site)
-    monkeypatch.setattr(dvk.corpus, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
     assert problem_lines(site) == serial
     assert len(serial) == 2
 

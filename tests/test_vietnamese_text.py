@@ -3,9 +3,9 @@ import datetime as dt
 import re
 
 from conftest import read_page
-from dvk.formatting import vn_long_date
-from dvk.provinces import by_slug, resolve
-from dvk.text import typographic
+from dvk.render.formatting import vn_long_date
+from dvk.model.provinces import by_slug, resolve
+from dvk.model.text import typographic
 from test_demo_site import text_of
 
 

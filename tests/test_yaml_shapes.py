@@ -7,9 +7,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_MODEL, VALID_POST
-from dvk import schema
-from dvk.build import build
-from dvk.corpus import load_corpus
+from dvk.model import schema
+from dvk.site.build import build
+from dvk.load.corpus import load_corpus
 
 SHAPES = [
     [["a"]], {"a": [1]}, None, True, 3.5, -1, 0, "", " ", "x" * 3000, dt.date(2024, 1, 2), dt.datetime(2024, 1, 2, 3, 4),

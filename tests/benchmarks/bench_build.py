@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark (not a test): build a synthetic national-scale corpus and compare with the anchors.
 
-Writes N model records, M posts and K documents with ``dvk.synthetic``, builds
+Writes N model records, M posts and K documents with ``dvk.bench.synthetic``, builds
 them with the project's own build (validation, Pelican, showcase plugin), and
 prints one JSON line with pages written, wall seconds, pages per second and peak
 memory. Then runs ``../shared/bench/anchor.py`` (Hugo and plain Pelican) at the
@@ -15,44 +15,15 @@ import argparse
 import json
 import os
 import pathlib
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ANCHOR = ROOT.parent / "shared" / "bench" / "anchor.py"
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def run_timed(cmd) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a child process."""
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - t0
-    if proc.returncode:
-        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
-    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tuple[pathlib.Path, dict]:
-    """Write the synthetic corpus anew under ``work/corpus``; its folder and a figures row."""
-    corpus = work / "corpus"
-    if corpus.exists():
-        shutil.rmtree(corpus)
-    from dvk.synthetic import write_corpus
-    t0 = time.perf_counter()
-    counts = write_corpus(corpus, models, posts, docs)
-    return corpus, {"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}
-
-
-def build_in_child(corpus: pathlib.Path, out: pathlib.Path) -> tuple[float, float]:
-    """Build ``corpus`` into ``out`` with the project's own build in a fresh process: wall seconds, peak MiB."""
-    return run_timed([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from dvk.build import main; "
-                      "sys.exit(main(sys.argv[2:]))", str(ROOT / "plugins"),
-                      "--root", str(corpus), "--output", str(out), "--settings", str(ROOT / "pelican.conf.py")])
+from dvk.bench.runs import build_in_child, fresh_corpus  # shared with bench_search
 
 
 def main():

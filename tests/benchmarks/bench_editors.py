@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def figures(name, times):
@@ -29,7 +27,7 @@ def figures(name, times):
 def project(tmp: Path, models: int) -> Path:
     site = tmp / "site"
     if models:
-        from dvk.synthetic import write_corpus
+        from dvk.bench.synthetic import write_corpus
         write_corpus(site, models, max(1, models // 10), max(1, models // 100), 42)
     else:
         for part in ("content", "data"):
@@ -38,7 +36,7 @@ def project(tmp: Path, models: int) -> Path:
 
 
 def bench_devserver(site: Path, runs: int):
-    from dvk.devserver import DevServer
+    from dvk.tools.devserver import DevServer
     post = sorted((site / "content" / "tin-tuc").glob("*.md"))[0]
     original = post.read_text(encoding="utf-8")
     dev = DevServer(site, site / "preview", settings_file=ROOT / "pelican.conf.py", port=0,
@@ -62,7 +60,7 @@ def bench_devserver(site: Path, runs: int):
 def bench_import(site: Path, rows: int, runs: int):
     import openpyxl
 
-    from dvk.importer import import_models
+    from dvk.tools.importer import import_models
     path = site.parent / "danh-sach.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -82,7 +80,7 @@ def bench_import(site: Path, rows: int, runs: int):
 
 
 def bench_publish(site: Path, runs: int):
-    from dvk.publish import Config, publish
+    from dvk.tools.publish import Config, publish
     times = []
     for _ in range(runs):
         started = time.perf_counter()

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): site search on /tim-kiem/ over the site's own index (``dvk.recindex``,
+"""Benchmark (not a test): site search on /tim-kiem/ over the site's own index (``dvk.derive.recindex``,
 ``recindex/``: model records, news posts, documents), in a real browser.
 
-Builds a synthetic corpus (``dvk.synthetic``) with the project's own build, in a
+Builds a synthetic corpus (``dvk.bench.synthetic``) with the project's own build, in a
 child process, then times, apart from the build, the index written from the corpus
 into a scratch folder: cold (empty cache), again unchanged, and after a one-record
 edit (one summary changed). It measures the built site's index on disk (bytes,
@@ -33,7 +33,7 @@ index's .bin files are gzip-compressed inside).
 A query may carry filters as in the page's address: ``"dan van kheo&muc=mo-hinh&tinh=lam-dong"``
 (each ``name=value`` chooses that option of the form's ``<select name=...>`` before submitting).
 Default queries are derived from the corpus' own model records (names, owners,
-localities, folded with ``dvk.text.fold``), so they are real.
+localities, folded with ``dvk.model.text.fold``), so they are real.
 
 Prints one JSON line per measurement, then a summary table. Never fails on time.
 
@@ -58,9 +58,7 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from bench_build import build_in_child, fresh_corpus  # noqa: E402  (the same corpus and build as `invoke bench`)
+from dvk.bench.runs import build_in_child, fresh_corpus   # the same corpus and build as `invoke bench`
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -104,32 +102,13 @@ def index_figures(site: pathlib.Path) -> dict:
     return row
 
 
-def corpus_docs(corpus: pathlib.Path) -> list:
-    """What the index holds of the corpus (records, posts, documents), as the build makes it; a post's
-    or document's text is its Markdown source here, not the HTML the build renders from it."""
-    from dvk.corpus import load_corpus
-    from dvk.search import document_doc, model_doc, post_doc
-
-    c = load_corpus(corpus)
-    docs = [model_doc(m) for m in c.models.values()]
-    for e in c.posts + c.documents:
-        body = pathlib.Path(e.source_path).read_text(encoding="utf-8").split("\n---", 1)[-1]
-        m = e.meta
-        if e.kind == "post":
-            docs.append(post_doc(f"tin-tuc/{e.slug}/", m.get("title", ""), e.date, m.get("summary", ""), body,
-                                 m.get("province"), [c.models[i] for i in m.get("models") or [] if i in c.models]))
-        else:
-            title = m.get("title") or f"{m.get('doc_type', 'Văn bản')} số {m.get('number', '')} về việc {m.get('subject', '')}"
-            docs.append(document_doc(f"van-ban/{e.slug}/", title, e.date, m.get("subject", ""), body,
-                                     m.get("issuer", ""), str(m.get("number", "")), m.get("doc_type", ""),
-                                     m.get("place", ""), m.get("province")))
-    return docs
+from dvk.bench.searchcorpus import corpus_docs  # noqa: E402  (a corpus as the index holds it)
 
 
 def time_index(corpus: pathlib.Path) -> dict:
     """The index written cold (empty cache), again unchanged, then after a one-record edit (the summary of
     one record changed), from the corpus, into a scratch folder: seconds and files rewritten."""
-    from dvk import recindex
+    from dvk.derive import recindex
 
     t0 = time.perf_counter()
     docs = corpus_docs(corpus)
@@ -161,7 +140,7 @@ _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", ",": " "})
 def corpus_queries(corpus: pathlib.Path) -> list[str]:
     """About eight real queries taken from the corpus' model records (see the module docstring)."""
     import yaml
-    from dvk.text import fold
+    from dvk.model.text import fold
 
     def clean(text):
         return " ".join(_TRAILING_NUMBER.sub("", text).translate(_QUOTES).split())

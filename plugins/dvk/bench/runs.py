@@ -1,0 +1,38 @@
+"""What the benchmarks share: a fresh synthetic corpus, and the project's build timed in a child process."""
+from __future__ import annotations
+
+import pathlib
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+from dvk import PROJECT
+
+
+def run_timed(cmd) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tuple[pathlib.Path, dict]:
+    """Write the synthetic corpus anew under ``work/corpus``; its folder and a figures row."""
+    corpus = work / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    from dvk.bench.synthetic import write_corpus
+    t0 = time.perf_counter()
+    counts = write_corpus(corpus, models, posts, docs)
+    return corpus, {"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}
+
+
+def build_in_child(corpus: pathlib.Path, out: pathlib.Path) -> tuple[float, float]:
+    """Build ``corpus`` into ``out`` with the project's own build in a fresh process: wall seconds, peak MiB."""
+    return run_timed([sys.executable, "-m", "dvk.site.build", "--root", str(corpus), "--output", str(out),
+                      "--settings", str(PROJECT / "pelican.conf.py")])

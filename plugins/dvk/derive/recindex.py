@@ -1,0 +1,477 @@
+r"""The site's compact search index (free of Pelican): what ``theme/static/js/recindex.js`` reads.
+
+Model records are short, structured and numerous (100,000 at national scale); news posts and
+documents are long and few (2,000). Pagefind, made for prose pages, stores every word's positions:
+at that scale a query fetched 1–7 MB for the records, and still 0.4–1.2 MB for the posts alone. This
+index holds both, shaped for search as the site needs it: words are folded syllables, postings are
+entry numbers without positions, filters are lists of entry numbers, and the data of a result card
+is fetched only for the results shown. Everything is plain files, fetched whole: no server, no range
+requests, no service worker.
+
+Format (``*.bin`` files are gzip-compressed, and the page decompresses them itself with the browser's
+DecompressionStream, so their size does not depend on the host compressing them):
+
+- Entries (model records, news posts, documents) are numbered 0…N-1 by date, newest first (then by
+  address; undated entries last): "newest first" is entry order, and a list of entry numbers is
+  sorted by date.
+- ``index.json``: ``format``, ``version`` (changes with any file: appended to the other files'
+  addresses, so a browser never mixes two builds), ``records`` (N), ``dated`` (entries with a date:
+  the first ``dated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
+  card file), ``prefix_min``, ``filters`` (facet → the slugs of its values that have a file).
+- ``t/<key>.bin``, a term shard: every word (lower-cased NFC, ``\w+``) whose folded form
+  (``dvk.model.text.fold``: no diacritics, ``đ`` as ``d``) starts with ``key``, and does not start with a
+  longer key. Keys start as the first two folded letters; a shard larger than ``SHARD_BYTES`` is split
+  by the next letter (a word equal to the key stays in it). Content: varint count of folded forms; for
+  each, sorted: string folded, varint count of spellings; for each spelling: string spelling, then
+  three posting lists: the entries with the word in their title (a record's name), in the owner,
+  locality or province (a document's issuer, number, type), in the summary or text (an entry is
+  listed once per spelling, under its best field). A string is a varint byte length and UTF-8; a
+  posting list is a varint count and the entry numbers, delta coded (first number, then gaps), each
+  a LEB128 varint.
+- ``f/<facet>/<slug>.bin``: the entries with that filter value, a posting list. Facets: ``muc``
+  (section), ``linh-vuc``, ``tinh`` (today's province), ``nam``, ``loai``, ``cap``.
+- ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
+  ``[[address, title, section, place, date, summary, image, image alt], …]``.
+
+A shard's file name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8 in hex.
+Files are rewritten only when their bytes change, and compressed bytes are cached by content
+(``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
+it changed and its card file.
+"""
+from __future__ import annotations
+
+import bisect
+import gzip
+import hashlib
+import json
+import os
+import pickle
+import re
+import shutil
+import time
+from dataclasses import dataclass, field as dc_field
+from operator import attrgetter
+from pathlib import Path
+
+from dvk.model import urls
+from dvk.model.text import fold
+
+FORMAT = 1
+INDEX_DIR = urls.SEARCH_INDEX.rstrip("/")   # under the site root
+SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
+CARD_PAGE = 32                  # records per card file
+PREFIX_MIN = 2                  # the last word of a query matches as a prefix from this many letters
+FACETS = ("muc", "linh-vuc", "tinh", "nam", "loai", "cap")
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Doc:
+    """What the index holds of one model record, news post or document."""
+    url: str                           # the page's address under the site, "mo-hinh/me-do-dau/"
+    title: str                         # a record's name, a post's or a document's title
+    section: str = ""                  # what the result card says it is: "Mô hình", "Tin tức", "Văn bản"
+    owner: str = ""                    # a record's owner; a document's issuer and number
+    locality: str = ""
+    places: str = ""                   # today's province and the place as written
+    summary: str = ""                  # shown on the result card, with the words found marked
+    body: str = ""                     # searched (as the summary), not shown
+    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: "2022-12-31")
+    date_label: str = ""               # the date as the card shows it ("22/7/2024"; a record: "2022")
+    place_label: str = ""              # the place as the card shows it
+    filters: dict = dc_field(default_factory=dict)     # facet -> list of slugs
+    image: str = ""
+    image_alt: str = ""
+
+    def groups(self):
+        return (self.title, " ".join((self.owner, self.locality, self.places)), self.summary + " " + self.body)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the index spells them: lower-case syllables (NFC input)."""
+    return WORD.findall(text.lower())
+
+
+def varint(n: int, out: bytearray) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def postings(numbers, out: bytearray) -> None:
+    """A sorted list of entry numbers: count, then first number and gaps, as varints."""
+    varint(len(numbers), out)
+    gaps = [n - prev for prev, n in zip([0] + numbers[:-1], numbers)]
+    if gaps and max(gaps) < 0x80:
+        out += bytes(gaps)
+    else:
+        for g in gaps:
+            varint(g, out)
+
+
+def string(text: str, out: bytearray) -> None:
+    b = text.encode("utf-8")
+    varint(len(b), out)
+    out += b
+
+
+def shard_file(key: str) -> str:
+    return key if re.fullmatch(r"[a-z0-9]+", key) else "_" + key.encode("utf-8").hex()
+
+
+def order(docs) -> list[Doc]:
+    """Index order: newest first (then by address); undated last."""
+    by_url = sorted(docs, key=attrgetter("url"))
+    return sorted((d for d in by_url if d.date), key=attrgetter("date"), reverse=True) + [d for d in by_url if not d.date]
+
+
+def plan_keys(sizes: dict[str, int], limit: int | None = None, start: str | None = None) -> dict[str, str]:
+    """Folded word → shard key. ``sizes``: folded word → bytes of its block; ``start``: the key all of them
+    start in (default: their first two letters)."""
+    limit = limit or SHARD_BYTES
+    assign = {f: start if start is not None else f[:2] for f in sizes}
+    while True:
+        totals: dict[str, int] = {}
+        longer: dict[str, bool] = {}
+        for f, k in assign.items():
+            totals[k] = totals.get(k, 0) + sizes[f]
+            longer[k] = longer.get(k, False) or len(f) > len(k)
+        split = {k for k, t in totals.items() if t > limit and longer[k]}
+        if not split:
+            return assign
+        for f, k in assign.items():
+            if k in split and len(f) > len(k):
+                assign[f] = f[:len(k) + 1]
+
+
+@dataclass
+class IndexStats:
+    records: int
+    seconds: float
+    bytes: int
+    files: int
+    written: int          # files made anew (not linked from the cache)
+    compressed: int       # files compressed (their content not in the cache)
+
+
+class _Writer:
+    """Writes ``out/rel`` as gzip of ``raw``; compressed bytes are cached by the content's SHA-1, and a file
+    whose content is in the cache is linked from there (``link``), not compressed again."""
+
+    def __init__(self, out: Path, cache: Path | None):
+        self.out, self.cache = out, cache
+        self.existed = out.exists()              # files of an earlier build may be there
+        self.folders: set[str] = set()
+        self.files: dict[str, str] = {}          # rel -> SHA-1 of the uncompressed content
+        self.bytes = self.written = self.compressed = 0
+        if cache:
+            cache.mkdir(parents=True, exist_ok=True)
+
+    def _target(self, rel: str) -> str:
+        path = os.path.join(self.out, rel)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        if self.existed and os.path.lexists(path):
+            os.unlink(path)                      # never write through a link into the cache
+        return path
+
+    def put(self, rel: str, raw: bytes, compress: bool = True) -> None:
+        digest = hashlib.sha1(raw).hexdigest()
+        if compress and self.cache and (self.cache / digest[:2] / digest).is_file():
+            return self.link(rel, digest)
+        data = gzip.compress(raw, compresslevel=9, mtime=0) if compress else raw
+        if compress:
+            self.compressed += 1
+            if self.cache:
+                cached = self.cache / digest[:2] / digest
+                cached.parent.mkdir(exist_ok=True)
+                tmp = cached.with_suffix(f".{os.getpid()}")
+                tmp.write_bytes(data)
+                tmp.replace(cached)
+        with open(self._target(rel), "wb") as fh:
+            fh.write(data)
+        self.files[rel] = digest
+        self.bytes += len(data)
+        self.written += 1
+
+    def link(self, rel: str, digest: str, size: int | None = None) -> None:
+        cached = os.path.join(self.cache, digest[:2], digest)
+        path = self._target(rel)
+        try:
+            os.link(cached, path)
+        except OSError:
+            shutil.copyfile(cached, path)
+        self.files[rel] = digest
+        self.bytes += size if size is not None else os.stat(cached).st_size
+
+    def raw(self, digest: str) -> bytes:
+        return gzip.decompress((self.cache / digest[:2] / digest).read_bytes())
+
+    def finish(self, docs) -> None:
+        """``index.json``, then remove files of an earlier build that this one did not write."""
+        version = hashlib.sha1("".join(f"{r}:{d}" for r, d in sorted(self.files.items())).encode()).hexdigest()[:12]
+        shards = sorted(_key_of_file(rel) for rel in self.files if rel.startswith("t/"))
+        filters: dict[str, list[str]] = {}
+        for rel in sorted(self.files):
+            if rel.startswith("f/"):
+                _, facet, name = rel.split("/")
+                filters.setdefault(facet, []).append(name[:-4])
+        manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": sum(1 for d in docs if d.date),
+                    "shards": " ".join(shards), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN, "filters": filters}
+        with open(self._target("index.json"), "wb") as fh:
+            fh.write(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode())
+        for path in list(self.out.rglob("*")) if self.existed else []:
+            rel = path.relative_to(self.out).as_posix()
+            if path.is_file() and rel != "index.json" and rel not in self.files:
+                path.unlink()
+
+
+def _key_of_file(rel: str) -> str:
+    name = rel[2:-4]
+    return bytes.fromhex(name[1:]).decode("utf-8") if name.startswith("_") else name
+
+
+def _best_words(doc) -> dict[str, int]:
+    """The entry's words, each with its best field group."""
+    best: dict[str, int] = {}
+    for g, text in enumerate(doc.groups()):
+        for w in words(text):
+            if w not in best:
+                best[w] = g
+    return best
+
+
+def _print(doc) -> bytes:
+    """A digest of everything the index holds of an entry."""
+    return hashlib.sha1("\x1f".join((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places, doc.summary,
+                                     doc.body, doc.date, doc.date_label, doc.place_label, doc.image, doc.image_alt,
+                                     "\x1e".join(k + "=" + ",".join(v) for k, v in doc.filters.items()))).encode()).digest()
+
+
+def _encode_block(f: str, spellings: dict) -> bytes:
+    """One folded word's block: ``spellings`` is spelling -> three sorted lists of entry numbers."""
+    b = bytearray()
+    string(f, b)
+    varint(len(spellings), b)
+    for w in sorted(spellings):
+        string(w, b)
+        for lst in spellings[w]:
+            postings(lst, b)
+    return bytes(b)
+
+
+def _encode_shard(blocks: list[bytes]) -> bytes:
+    b = bytearray()
+    varint(len(blocks), b)
+    for block in blocks:
+        b += block
+    return bytes(b)
+
+
+def _parse_shard(raw: bytes) -> dict:
+    """A term shard's content: folded word -> spelling -> three lists of entry numbers."""
+    i = 0
+
+    def v():
+        nonlocal i
+        x = shift = 0
+        while True:
+            c = raw[i]
+            i += 1
+            x |= (c & 0x7F) << shift
+            shift += 7
+            if c < 0x80:
+                return x
+
+    def text():
+        nonlocal i
+        n = v()
+        i += n
+        return raw[i - n:i].decode("utf-8")
+
+    def plist():
+        out, p = [], 0
+        for _ in range(v()):
+            p += v()
+            out.append(p)
+        return out
+
+    shard = {}
+    for _ in range(v()):
+        f = text()
+        shard[f] = {}
+        for _ in range(v()):
+            w = text()
+            shard[f][w] = [plist(), plist(), plist()]
+    return shard
+
+
+def _cards(writer, docs, page: int) -> None:
+    rows = [[d.url, d.title, d.section, d.place_label, d.date_label, d.summary, d.image, d.image_alt]
+            for d in docs[page * CARD_PAGE:(page + 1) * CARD_PAGE]]
+    writer.put(f"c/{page}.bin", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _filters(writer, docs) -> None:
+    filters: dict[str, dict[str, list[int]]] = {facet: {} for facet in FACETS}
+    for n, doc in enumerate(docs):
+        for facet, slugs in doc.filters.items():
+            for slug in slugs:
+                filters[facet].setdefault(slug, []).append(n)
+    for facet, values in filters.items():
+        for slug, numbers in values.items():
+            b = bytearray()
+            postings(numbers, b)
+            writer.put(f"f/{facet}/{slug}.bin", bytes(b))
+
+
+STATE = "state.pickle"          # in the cache: what the last build indexed, for the next one
+EDITS_MAX = 200                 # more changed entries than this (or any added, removed, reordered): a full build
+
+
+def _config():
+    """What a state must have been made with to be reused."""
+    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES)
+
+
+def write_index(docs, site_dir, cache=None) -> IndexStats:
+    """Write the index of ``docs`` into ``site_dir/recindex/`` (see the module docstring).
+
+    With ``cache``, the compressed files are kept there by content, with what this build indexed; when
+    the next build has the same entries in the same order and only a few of them changed (an edit),
+    only the term shards of the words that changed, the card files of the changed entries and, if
+    their filters changed, the filter files are made again: the rest is linked from the cache.
+    A changed shard grown past ``SHARD_BYTES`` is split as a full build splits it.
+    """
+    started = time.perf_counter()
+    docs = order(docs)
+    out = Path(site_dir) / INDEX_DIR
+    writer = _Writer(out, Path(cache) if cache else None)
+    prints = [_print(d) for d in docs]
+    state = _load_state(writer.cache)
+    if not (state and _incremental(writer, docs, prints, state)):
+        state = _full(writer, docs, prints)
+    writer.finish(docs)
+    if writer.cache and state.get("files") != writer.files:
+        state["files"] = writer.files
+        tmp = writer.cache / f"{STATE}.{os.getpid()}"
+        with open(tmp, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(writer.cache / STATE)
+    return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
+                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
+
+
+def _load_state(cache: Path | None):
+    if cache is None:
+        return None
+    try:
+        with open(cache / STATE, "rb") as fh:
+            state = pickle.load(fh)
+        return state if isinstance(state, dict) and state.get("config") == _config() else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def _full(writer, docs, prints) -> dict:
+    post: dict[str, tuple[list, list, list]] = {}
+    lines = []
+    for n, doc in enumerate(docs):
+        best = _best_words(doc)
+        lines.append(" ".join(f"{w}:{g}" for w, g in best.items()))
+        for w, g in best.items():
+            lists = post.get(w)
+            if lists is None:
+                lists = post[w] = ([], [], [])
+            lists[g].append(n)
+    by_fold: dict[str, dict] = {}
+    for w, lists in post.items():
+        by_fold.setdefault(fold(w), {})[w] = lists
+    blocks = {f: _encode_block(f, spellings) for f, spellings in by_fold.items()}
+    keys = plan_keys({f: len(b) for f, b in blocks.items()})
+    shards: dict[str, list[str]] = {}
+    for f in sorted(blocks):
+        shards.setdefault(keys[f], []).append(f)
+    for key, folds in shards.items():
+        writer.put(f"t/{shard_file(key)}.bin", _encode_shard([blocks[f] for f in folds]))
+    _filters(writer, docs)
+    for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
+        _cards(writer, docs, page)
+    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
+            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs)}
+
+
+def _incremental(writer, docs, prints, state) -> bool:
+    """Apply a few edited entries to the last build's files (see ``write_index``); False: not possible."""
+    if writer.cache is None or state["urls"] != "\n".join(d.url for d in docs):
+        return False
+    blob = b"".join(prints)
+    old_prints = state["prints"]
+    changed = [] if blob == old_prints else [n for n, p in enumerate(prints) if p != old_prints[20 * n:20 * n + 20]]
+    if len(changed) > EDITS_MAX or not all(os.path.exists(os.path.join(writer.cache, d[:2], d))
+                                           for d in state["files"].values()):
+        return False
+    keys = {_key_of_file(rel) for rel in state["files"] if rel.startswith("t/")}
+    parents = {k[:-1] for k in keys if len(k) > 2}          # keys a full build split by the next letter
+
+    def key_for(f):
+        """The shard a full build puts ``f`` in, given the shards it made."""
+        for length in range(len(f), 1, -1):
+            k = f[:length]
+            if k in parents and len(f) > length:
+                return f[:length + 1]
+            if k in keys:
+                return k
+        return f[:2]
+
+    edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
+    lines = state["words"].split("\n") if changed else []
+    filters = state["filters"].split("\n") if changed else []
+    filters_changed = False
+    for n in changed:
+        old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
+        old = {w: int(g) for w, g in old.items()}
+        new = _best_words(docs[n])
+        lines[n] = " ".join(f"{w}:{g}" for w, g in new.items())
+        for w in old.keys() | new.keys():
+            if old.get(w) != new.get(w):
+                edits.setdefault(key_for(fold(w)), []).append((w, n, old.get(w), new.get(w)))
+        f = repr(docs[n].filters)
+        filters_changed |= f != filters[n]
+        filters[n] = f
+    done = set()
+    for key, changes in edits.items():
+        rel = f"t/{shard_file(key)}.bin"
+        shard = _parse_shard(writer.raw(state["files"][rel])) if rel in state["files"] else {}
+        for w, n, old_g, new_g in changes:
+            spellings = shard.setdefault(fold(w), {})
+            lists = spellings.setdefault(w, [[], [], []])
+            if old_g is not None:
+                lists[old_g].remove(n)
+            if new_g is not None:
+                bisect.insort(lists[new_g], n)
+            if not any(lists):
+                del spellings[w]
+            if not spellings:
+                del shard[fold(w)]
+        done.add(rel)
+        blocks = {f: _encode_block(f, shard[f]) for f in shard}
+        split: dict[str, list[str]] = {}              # a shard grown too large splits as in a full build
+        for f, k in sorted(plan_keys({f: len(b) for f, b in blocks.items()}, start=key).items()):
+            split.setdefault(k, []).append(f)
+        for k, folds in split.items():
+            writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in folds]))
+    if filters_changed:
+        _filters(writer, docs)
+    pages = {n // CARD_PAGE for n in changed}
+    for page in pages:
+        _cards(writer, docs, page)
+    for rel, digest in state["files"].items():
+        if rel not in writer.files and rel not in done and not (filters_changed and rel.startswith("f/")):
+            writer.link(rel, digest)
+    if changed:
+        state.update(prints=blob, words="\n".join(lines), filters="\n".join(filters))
+    return True

@@ -1,0 +1,500 @@
+"""Load and validate everything under ``content/`` and ``data/``.
+
+``load_corpus()`` reads every model record, report, news post and official
+document, checks each against the content model (``schema``) and against each
+other (ids, province names, topics, referenced models and images), and returns
+a ``Corpus``. Every problem in every file is collected; nothing is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+from urllib.parse import unquote
+
+from dvk.load import safety, sanitize
+from dvk.parallel import map_items
+from dvk.model import content, schema
+from dvk.model.taxonomy import Field, Taxonomy, Topic, parse_taxonomy
+from dvk.model.problems import InvalidContent, Problem
+from dvk.model.provinces import ProvinceRef, province_problem, resolve
+from dvk.model.text import typographic
+from dvk.load.yamlsrc import FileTooLarge, Source, YamlSyntaxError, read_text, split_front_matter
+
+YAML_SUFFIXES = (".yaml", ".yml")
+NOT_UTF8 = "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"
+# Addresses the build makes itself, which a post, document, page, record or topic may not take.
+RESERVED = {
+    "post": {"luu-tru", "trang"},          # /tin-tuc/luu-tru/, /tin-tuc/trang/N/ (and years, below)
+    "document": {"trang"},
+    "page": set(),
+    "model": {"trang", "loai", "cap", "nam", "chi-muc"},   # /mo-hinh/trang/N/, /mo-hinh/loai/…
+    "topic": {"tat-ca", "trang", "chu-de-khac"},          # /linh-vuc/<field>/tat-ca/ …
+}
+
+
+class ModelRecord:
+    """One model (mô hình) record, validated."""
+
+    __slots__ = ("id", "path", "data", "place", "field", "topics")
+
+    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic]):
+        self.id, self.path, self.data, self.place, self.field, self.topics = id, path, data, place, field, topics
+
+    def __getattr__(self, key):   # record keys read as attributes: record.name, record.owner …
+        try:
+            return self.data.get(key)
+        except KeyError:
+            raise AttributeError(key) from None
+
+    @property
+    def recognized_year(self) -> int | None:
+        return (self.data.get("recognized") or {}).get("year")
+
+    @property
+    def recognized_level(self) -> str | None:
+        return (self.data.get("recognized") or {}).get("level")
+
+
+@dataclass
+class Report:
+    id: str
+    path: str
+    data: dict
+    place: ProvinceRef | None
+
+
+@dataclass
+class Entry:
+    """A news post or an official document, as its front matter describes it."""
+
+    kind: str            # "post" | "document" | "page"
+    path: str            # relative to the project root
+    source_path: str     # absolute
+    meta: dict
+    slug: str
+    date: dt.datetime | None
+    place: ProvinceRef | None
+
+    @property
+    def published(self) -> bool:
+        """Public in a production build: not a draft, not scheduled for later (``dvk.model.visibility``)."""
+        from dvk.model.visibility import is_public
+        return is_public(self)
+
+
+@dataclass
+class Corpus:
+    """Everything under content/ and data/.
+
+    ``models`` holds the records the site publishes: in a production build,
+    records marked ``draft: true`` are checked but left out (``drafts`` keeps
+    them); a preview build (``preview=True``) publishes them too.
+    """
+
+    root: Path
+    taxonomy: Taxonomy | None
+    preview: bool = False
+    models: dict[str, ModelRecord] = dc_field(default_factory=dict)
+    drafts: dict[str, ModelRecord] = dc_field(default_factory=dict)
+    reports: list[Report] = dc_field(default_factory=list)
+    posts: list[Entry] = dc_field(default_factory=list)
+    documents: list[Entry] = dc_field(default_factory=list)
+    pages: list[Entry] = dc_field(default_factory=list)
+    problems: list[Problem] = dc_field(default_factory=list)
+    warnings: list[Problem] = dc_field(default_factory=list)   # shown to the editor; the build goes on
+
+    def raise_if_invalid(self):
+        if self.problems:
+            raise InvalidContent(self.problems)
+
+
+class _FileChecker:
+    """Collects the problems of one file, finding line numbers only when needed."""
+
+    def __init__(self, corpus: Corpus, rel: str, source: Source | None = None):
+        self.corpus, self.rel, self.source = corpus, rel, source
+
+    def add(self, path: tuple, message: str, line: int | None = None):
+        if line is None and self.source is not None:
+            line = self.source.line_of(path)
+        self.corpus.problems.append(Problem(self.rel, line, schema.dotted(path) or None, message))
+
+
+def _rel(root: Path, path: str) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def walk_files(folder: Path, suffixes: tuple[str, ...], root: Path | None = None):
+    """Files below ``folder`` with one of ``suffixes``, in a stable order. A symbolic link leading out of
+    ``root`` (default: ``folder``) is left out here; ``_check_files`` reports it. (The editors' tools list
+    existing records with it too.)"""
+    return sorted(p for p, problem in safety.walk(Path(root or folder), Path(folder))
+                  if problem is None and p.endswith(suffixes))
+
+
+def _check_files(corpus: Corpus, content_dir: Path, data_dir: Path):
+    """Every file under content/ and data/: no symbolic link leading out of the repository, and under
+    content/ only what the site knows how to publish safely (Markdown, images, allowed attachments)."""
+    for folder, is_content in ((content_dir, True), (data_dir, False)):
+        # A link must stay inside its own folder: content/ is published, and a link from it to anywhere
+        # else in the repository (.git/config, a draft's data) would publish that.
+        for path, problem in safety.walk(folder, folder, hidden_is_problem=is_content):
+            if problem is None and is_content:
+                problem = safety.content_file_problem(content_dir, path)
+            elif problem is None and not path.endswith(YAML_SUFFIXES + (".json", ".md", ".txt", ".csv")):
+                problem = f"tệp “{os.path.basename(path)}” không phải tệp dữ liệu YAML (.yaml)"
+            if problem:
+                corpus.problems.append(Problem(_rel(corpus.root, path), None, None, problem))
+
+
+def _parse_file(path: str):
+    """Worker: (data, None) or (None, (line, message)) for one YAML file."""
+    try:
+        return Source(read_text(path)).load(), None
+    except YamlSyntaxError as exc:
+        return None, (exc.line, exc.message)
+    except UnicodeDecodeError:
+        return None, (None, NOT_UTF8)
+    except FileTooLarge as exc:
+        return None, (None, exc.message)
+
+
+def _parse_all(paths: list[str]):
+    """Parse many YAML files, on every core when there are many (YAML parsing dominates loading)."""
+    return map_items(_parse_file, paths)
+
+
+class _LazySource(Source):
+    """The text of a file already parsed elsewhere, read again only to find a line number."""
+
+    def __init__(self, path: str):
+        self.path, self.first_line = path, 1
+
+    @property
+    def text(self):
+        return read_text(self.path)
+
+
+def _load_yaml_file(corpus: Corpus, path: str):
+    rel = _rel(corpus.root, path)
+    try:
+        source = Source(read_text(path))
+        return rel, source, source.load()
+    except YamlSyntaxError as exc:
+        corpus.problems.append(Problem(rel, exc.line, None, exc.message))
+    except UnicodeDecodeError:
+        corpus.problems.append(Problem(rel, None, None, NOT_UTF8))
+    except FileTooLarge as exc:
+        corpus.problems.append(Problem(rel, None, None, exc.message))
+    return rel, None, None
+
+
+def _check_content_file(corpus: Corpus, check: _FileChecker, path: tuple, src, what: str = "tệp ảnh",
+                        types=safety.IMAGE_TYPES):
+    """A file named by a record or front matter: inside content/, present, of an allowed type."""
+    if isinstance(src, (int, float)) and not isinstance(src, bool):
+        src = str(src)
+    if not isinstance(src, str) or not src:
+        return
+    content = corpus.root / "content"
+    target = safety.inside(content, src)
+    if target is not None and any(p.startswith(".") for p in target.relative_to(os.path.realpath(content)).parts):
+        target = None     # a hidden file is never published
+    if target is None:
+        check.add(path, f"đường dẫn “{src}” ra ngoài thư mục content/; cần một {what} trong content/, "
+                        "ví dụ images/mo-hinh/anh.jpg")
+    elif os.path.splitext(src)[1].lower() not in types:
+        check.add(path, f"“{src}” không phải loại tệp được phép; cần một trong: "
+                        f"{', '.join(sorted(t.lstrip('.').upper() for t in types))}")
+    elif not target.is_file():
+        check.add(path, f"không tìm thấy {what} content/{src.lstrip('/')}")
+
+
+def _check_image(corpus: Corpus, check: _FileChecker, path: tuple, src):
+    _check_content_file(corpus, check, path, src)
+
+
+def _load_taxonomy(corpus: Corpus, data_dir: Path):
+    path = data_dir / "fields.yaml"
+    if not path.is_file():
+        corpus.problems.append(Problem(_rel(corpus.root, str(path)), None, None,
+                                       "thiếu tệp định nghĩa lĩnh vực và chủ đề data/fields.yaml"))
+        return
+    rel, source, data = _load_yaml_file(corpus, str(path))
+    if source is None:
+        return
+    taxonomy, problems = parse_taxonomy(data)
+    check = _FileChecker(corpus, rel, source)
+    for p, message in problems:
+        check.add(p, message)
+    corpus.taxonomy = taxonomy
+
+
+# Record keys read as prose: their apostrophes become typographic (K'Ho → K’Ho). Ids, paths,
+# addresses and the province as written (kept for the open data) stay as they are.
+_PROSE_KEYS = ("name", "owner", "locality", "summary", "description")
+_PROSE_SUBKEYS = {"results": ("label", "unit"), "images": ("alt", "caption", "credit"), "sources": ("title",)}
+
+
+def _typeset(data: dict) -> dict:
+    for key in _PROSE_KEYS:
+        if isinstance(data.get(key), str):
+            data[key] = typographic(data[key])
+    for key, subkeys in _PROSE_SUBKEYS.items():
+        for item in data.get(key) or []:
+            for sub in subkeys:
+                if isinstance(item, dict) and isinstance(item.get(sub), str):
+                    item[sub] = typographic(item[sub])
+    return data
+
+
+def _load_models(corpus: Corpus, data_dir: Path):
+    taxonomy = corpus.taxonomy
+    fields = taxonomy.by_id if taxonomy else {}
+    topics = taxonomy.topics if taxonomy else {}
+    seen: dict[str, str] = {}
+    paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
+    for path, (data, error) in zip(paths, _parse_all(paths)):
+        rel = _rel(corpus.root, path)
+        if error:
+            corpus.problems.append(Problem(rel, error[0], None, error[1]))
+            continue
+        source = _LazySource(path)
+        check = _FileChecker(corpus, rel, source)
+        record_id = os.path.basename(path).rsplit(".", 1)[0]
+        if not schema.re.fullmatch(schema.SLUG, record_id):
+            check.add((), f"tên tệp “{os.path.basename(path)}” không dùng được làm mã mô hình; cần {schema.SLUG_HINT}", line=1)
+        if record_id in seen:
+            check.add((), f"mã mô hình “{record_id}” bị trùng với {seen[record_id]}; mỗi mô hình cần một tên tệp riêng", line=1)
+            continue
+        seen[record_id] = rel
+        if record_id in RESERVED["model"]:
+            check.add((), f"mã mô hình “{record_id}” trùng với một địa chỉ trang của trang web (/mo-hinh/{record_id}/); "
+                          "hãy đặt tên tệp khác", line=1)
+            continue
+        problems = schema.check(schema.MODEL, data)
+        for p, message in problems:
+            check.add(p, message)
+        if problems and not isinstance(data, dict):
+            continue
+        place = resolve(data["province"]) if isinstance(data.get("province"), str) else None
+        if place is None and isinstance(data.get("province"), str):
+            check.add(("province",), province_problem(data["province"]))
+        field = fields.get(data["field"]) if isinstance(data.get("field"), str) else None
+        record_topics = []
+        raw_topics = data.get("topics") or []
+        for i, t in enumerate(raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+            if not isinstance(t, str):
+                continue   # reported by the schema check
+            topic = topics.get(t)
+            tpath = ("topics", i) if isinstance(raw_topics, list) else ("topics",)
+            if topic is None:
+                check.add(tpath, f"chủ đề “{t}” không có trong data/fields.yaml; cần một trong: "
+                                 f"{', '.join(x.id for x in (field.topics if field else topics.values()))}")
+            elif field and topic.field_id != field.id:
+                check.add(tpath, f"chủ đề “{t}” thuộc lĩnh vực “{topic.field_id}”, không thuộc lĩnh vực "
+                                 f"“{field.id}” của mô hình; các chủ đề của lĩnh vực này: "
+                                 f"{', '.join(x.id for x in field.topics)}")
+            else:
+                record_topics.append(topic)
+        recognized = data.get("recognized") if isinstance(data.get("recognized"), dict) else None
+        if recognized and data.get("status") == "registered":
+            check.add(("status",), "mô hình đã có mục “recognized” (công nhận) nên tình trạng cần là "
+                                   "recognized hoặc replicated, không phải registered")
+        if recognized and isinstance(recognized.get("year"), int) and isinstance(data.get("registered"), int) \
+                and recognized["year"] < data["registered"]:
+            check.add(("recognized", "year"), f"năm công nhận {recognized['year']} sớm hơn năm đăng ký {data['registered']}")
+        for i, image in enumerate(data["images"] if isinstance(data.get("images"), list) else []):
+            if isinstance(image, dict) and isinstance(image.get("src"), str):
+                _check_image(corpus, check, ("images", i, "src"), image["src"])
+        description = data.get("description")
+        if isinstance(description, str) and ("<" in description or "](" in description):
+            key_line = source.line_of(("description",)) or 1
+            header = source.text.splitlines()[key_line - 1] if key_line <= source.text.count("\n") + 1 else ""
+            block = bool(re.search(r":\s*[|>][+-]?\d*\s*(#.*)?$", header))   # "description: |": text starts below
+            _warn_removed(corpus, rel, description, key_line + block, "description")
+        if not problems and place is not None and field is not None and len(record_topics) == len(
+                raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+            record = ModelRecord(record_id, rel, _typeset(schema.coerce(schema.MODEL, data)), place, field, record_topics)
+            (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
+
+
+def _load_entries(corpus: Corpus, content_dir: Path):
+    for path in walk_files(content_dir, (".md", ".markdown"), content_dir):
+        rel = _rel(corpus.root, path)
+        kind = content.kind_of(Path(os.path.relpath(path, content_dir)).parts[0])
+        spec = {"document": schema.DOCUMENT, "page": schema.PAGE, "post": schema.POST}[kind]
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            corpus.problems.append(Problem(rel, None, None, NOT_UTF8))
+            continue
+        except FileTooLarge as exc:
+            corpus.problems.append(Problem(rel, None, None, exc.message))
+            continue
+        parts = split_front_matter(text)
+        if parts is None:
+            corpus.problems.append(Problem(rel, 1, None, "tệp cần bắt đầu bằng phần thông tin (front matter) YAML "
+                                                         "nằm giữa hai dòng “---”, ví dụ “title: …”"))
+            continue
+        source = parts[0]
+        try:
+            meta = source.load()
+        except YamlSyntaxError as exc:
+            corpus.problems.append(Problem(rel, exc.line, None, exc.message))
+            continue
+        check = _FileChecker(corpus, rel, source)
+        problems = schema.check(spec, meta)
+        for p, message in problems:
+            check.add(p, message)
+        if not isinstance(meta, dict):
+            continue
+        place = None
+        if isinstance(meta.get("province"), str):
+            place = resolve(meta["province"])
+            if place is None:
+                check.add(("province",), province_problem(meta["province"]))
+        slug = content.slug_of(kind, meta, Path(path).stem)
+        when = schema.parse_datetime(meta.get("date")) or (
+            dt.datetime.combine(d, dt.time()) if (d := schema.parse_date(meta.get("date"))) else None)
+        if meta.get("image"):
+            _check_image(corpus, check, ("image",), meta["image"])
+        attachments = meta.get("attachments")
+        for i, att in enumerate(attachments if isinstance(attachments, list) else []):
+            if isinstance(att, dict):
+                _check_content_file(corpus, check, ("attachments", i, "file"), att.get("file"), "tệp đính kèm",
+                                    safety.ATTACHMENT_TYPES)
+        _check_links(corpus, check, parts[1], parts[2], path)
+        _warn_removed(corpus, rel, parts[1], parts[2])
+        if slug in RESERVED[kind] or (kind == "post" and slug.isdigit()):
+            check.add(("slug",) if "slug" in meta else ("title",),
+                      f"địa chỉ trang “{slug}” trùng với một trang do trang web tự tạo; hãy đặt “slug” khác")
+        if not problems:
+            meta = schema.coerce(spec, meta)
+        entry = Entry(kind, rel, path, meta, slug, when, place)
+        entry.checker = check  # kept for the cross-checks below
+        {"document": corpus.documents, "page": corpus.pages, "post": corpus.posts}[kind].append(entry)
+    for entries, what in ((corpus.posts, "bài tin tức"), (corpus.documents, "văn bản"), (corpus.pages, "trang")):
+        seen: dict[str, str] = {}
+        for e in entries:
+            if e.slug in seen:
+                e.checker.add(("slug",) if "slug" in e.meta else ("title",),
+                              f"địa chỉ trang “{e.slug}” trùng với {what} {seen[e.slug]}; hãy đặt “slug” khác")
+            seen.setdefault(e.slug, e.path)
+
+
+_LINK = re.compile(r"""(!\[[^\]]*\]\(\s*<?|\b(?:src)\s*=\s*["']?)([^)\s"'>]*)""")
+_MARKED = re.compile(r"""(\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)([^\s"'<>)\]]*)""")
+
+
+def _check_links(corpus: Corpus, check: _FileChecker, body: str, first_line: int, source_path: str):
+    """Files a Markdown body names must stay inside content/ and be visible: every ``{static}``-style link
+    wherever it stands (inline, reference definition, raw HTML over several lines), and images without
+    a marker, which are read beside the file. ``{attach}`` is refused: it moves the file, and a document
+    listing it as an attachment would lose it."""
+    content = Path(os.path.realpath(corpus.root / "content"))
+    found = [(m.start(), m.group(1), m.group(2)) for m in _MARKED.finditer(body)]
+    found += [(m.start(), "", m.group(2)) for m in _LINK.finditer(body)
+              if not _MARKED.match(m.group(2)) and m.group(2)]
+    for offset, marker, target in found:
+        line = first_line + body.count("\n", 0, offset)
+        if marker in ("{attach}", "|attach|"):
+            check.add((), f"liên kết “{marker}{target}” dùng {{attach}}, việc này chuyển tệp đi chỗ khác; hãy dùng "
+                          "{static}, ví dụ {static}/files/ke-hoach.pdf", line=line)
+            continue
+        if "://" in target or target.startswith(("#", "mailto:", "tel:", "//", "?", "data:")):
+            continue
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not path:
+            continue
+        base = content if (marker or path.startswith("/")) else Path(source_path).parent
+        full = os.path.realpath(base / path.lstrip("/"))
+        inside = full.startswith(str(content) + os.sep)
+        if not inside or any(part.startswith(".") for part in Path(full).relative_to(content).parts):
+            check.add((), f"liên kết “{marker}{target}” trỏ ra ngoài thư mục content/ hoặc tới tệp ẩn; chỉ được "
+                          "dẫn tới tệp trong content/, ví dụ {static}/images/anh.jpg", line=line)
+
+
+def _warn_removed(corpus: Corpus, rel: str, markdown: str, first_line: int, field: str | None = None):
+    for line, what in sanitize.removed(markdown, first_line):
+        corpus.warnings.append(Problem(rel, line, field, f"{what} sẽ bị bỏ khi đăng"))
+
+
+def _check_references(corpus: Corpus, data_dir: Path):
+    """Posts naming models, reports naming posts: every reference must resolve."""
+    known_models = corpus.models.keys() | corpus.drafts.keys()
+    existing_files = None
+    for e in corpus.posts:
+        models = e.meta.get("models") or []
+        for i, mid in enumerate(models if isinstance(models, list) else [models]):
+            if not isinstance(mid, str) or mid in known_models:   # a value of the wrong kind is reported already
+                continue
+            if existing_files is None:   # a model with problems is reported in its own file
+                existing_files = {os.path.basename(p).rsplit(".", 1)[0] for p in walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)}
+            if mid not in existing_files:
+                e.checker.add(("models", i) if isinstance(models, list) else ("models",),
+                              f"không có mô hình mã “{mid}” (cần tệp data/models/…/{mid}.yaml)")
+    post_slugs = {e.slug for e in corpus.posts}
+    for r in corpus.reports:
+        source = r.data.get("source")
+        post = source.get("post") if isinstance(source, dict) else None
+        if post and post not in post_slugs:
+            r.checker.add(("source", "post"), f"không có bài tin tức với địa chỉ “{post}” trong content/")
+
+
+def _load_reports(corpus: Corpus, data_dir: Path):
+    topics = corpus.taxonomy.topics if corpus.taxonomy else {}
+    for path in walk_files(data_dir / "reports", YAML_SUFFIXES, data_dir):
+        rel, source, data = _load_yaml_file(corpus, path)
+        if source is None:
+            continue
+        check = _FileChecker(corpus, rel, source)
+        problems = schema.check(schema.REPORT, data)
+        for p, message in problems:
+            check.add(p, message)
+        if not isinstance(data, dict):
+            continue
+        scope = data.get("scope") if isinstance(data.get("scope"), dict) else {}
+        place = None
+        if isinstance(data.get("scope"), dict) and not scope.get("province") and not scope.get("unit"):
+            check.add(("scope",), "cần ít nhất “province” (tỉnh, thành phố) hoặc “unit” (đơn vị)")
+        if isinstance(scope.get("province"), str):
+            place = resolve(scope["province"])
+            if place is None:
+                check.add(("scope", "province"), province_problem(scope["province"]))
+        for t in (data.get("by_topic") or {}) if isinstance(data.get("by_topic"), dict) else ():
+            if t not in topics:
+                check.add(("by_topic", t), f"chủ đề “{t}” không có trong data/fields.yaml")
+        period = data.get("period") if isinstance(data.get("period"), dict) else {}
+        if isinstance(period.get("from"), int) and isinstance(period.get("to"), int) and period["from"] > period["to"]:
+            check.add(("period", "to"), f"năm kết thúc {period['to']} sớm hơn năm bắt đầu {period['from']}")
+        totals = data.get("totals") if isinstance(data.get("totals"), dict) else {}
+        if isinstance(data.get("totals"), dict) and not totals:
+            check.add(("totals",), "cần ít nhất “recognized” hoặc “registered”")
+        recognized = totals.get("recognized")
+        for key, label in (("by_kind", "loại mô hình"), ("by_field", "lĩnh vực"), ("by_level", "cấp công nhận")):
+            part = data.get(key)
+            if isinstance(part, dict) and isinstance(recognized, int) and \
+                    all(isinstance(v, int) for v in part.values()) and sum(part.values()) > recognized:
+                check.add((key,), f"tổng theo {label} ({sum(part.values())}) lớn hơn tổng số được công nhận ({recognized})")
+        report = Report(os.path.basename(path).rsplit(".", 1)[0], rel, data, place)
+        report.checker = check
+        corpus.reports.append(report)
+
+
+def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False) -> Corpus:
+    """Read and check everything; the returned corpus lists every problem found."""
+    root = Path(root).resolve()
+    content_dir = Path(content_dir or root / "content").resolve()
+    data_dir = Path(data_dir or root / "data").resolve()
+    corpus = Corpus(root=root, taxonomy=None, preview=preview)
+    _check_files(corpus, content_dir, data_dir)
+    _load_taxonomy(corpus, data_dir)
+    _load_models(corpus, data_dir)
+    _load_reports(corpus, data_dir)
+    _load_entries(corpus, content_dir)
+    _check_references(corpus, data_dir)
+    return corpus

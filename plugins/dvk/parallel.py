@@ -1,0 +1,98 @@
+"""The project's one process pool: work split over every core in forked children.
+
+Model pages, YAML parsing and pre-compression are independent per item, so a
+national site does them on every core. Children are forked, so they inherit
+everything the parent has loaded (templates, records, caches) and the job may be
+any function, a closure included: only results and exceptions cross back.
+Below ``min_items`` (or on one core) the job runs in this process, where
+forking would cost more than it saves.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import pickle
+import queue
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+MIN_ITEMS = 2000      # below this, forking workers costs more than it saves
+
+
+class WorkerDied(RuntimeError):
+    """A child ended without an answer (killed, out of memory)."""
+
+
+def _work(job, tasks, results):
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        number, (start, stop) = task
+        try:
+            results.put((number, True, job(start, stop)))
+        except BaseException as exc:   # sent back and raised in the parent
+            try:
+                pickle.dumps(exc)
+            except Exception:
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            results.put((number, False, exc))
+
+
+def map_ranges(job: Callable[[int, int], R], count: int, *, min_items: int | None = None,
+               workers: int | None = None, chunks_per_worker: int = 4,
+               on_result: Callable[[int, int, R], None] | None = None) -> list[R]:
+    """``[job(start, stop) for each slice of range(count)]`` in order, on every core once ``count`` reaches
+    ``min_items``. ``on_result(start, stop, value)`` hears each slice as it finishes (progress).
+    An exception in a child is raised here; the other children are stopped."""
+    workers = workers or os.cpu_count() or 1
+    min_items = MIN_ITEMS if min_items is None else min_items
+    if count <= 0:
+        return []
+    if count < min_items or workers < 2:
+        value = job(0, count)
+        if on_result:
+            on_result(0, count, value)
+        return [value]
+    step = math.ceil(count / (workers * chunks_per_worker))
+    bounds = [(i, min(i + step, count)) for i in range(0, count, step)]
+    ctx = multiprocessing.get_context("fork")
+    tasks, results = ctx.SimpleQueue(), ctx.Queue()
+    for task in enumerate(bounds):
+        tasks.put(task)
+    for _ in range(workers):
+        tasks.put(None)
+    children = [ctx.Process(target=_work, args=(job, tasks, results), daemon=True) for _ in range(workers)]
+    for child in children:
+        child.start()
+    values: dict[int, R] = {}
+    try:
+        while len(values) < len(bounds):
+            try:
+                number, ok, value = results.get(timeout=0.5)
+            except queue.Empty:
+                if any(c.exitcode not in (None, 0) for c in children):
+                    raise WorkerDied("một tiến trình con đã dừng giữa chừng (hết bộ nhớ hoặc bị tắt)") from None
+                continue
+            if not ok:
+                raise value
+            values[number] = value
+            if on_result:
+                on_result(*bounds[number], value)
+    finally:
+        for child in children:
+            if child.is_alive() and len(values) < len(bounds):
+                child.terminate()
+            child.join()
+        results.close()
+    return [values[n] for n in range(len(bounds))]
+
+
+def map_items(func: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None,
+              workers: int | None = None) -> list[R]:
+    """``[func(x) for x in items]``, in order, on every core once there are ``min_items`` items."""
+    parts = map_ranges(lambda start, stop: [func(x) for x in items[start:stop]], len(items),
+                       min_items=min_items, workers=workers)
+    return [value for part in parts for value in part]

@@ -1,0 +1,250 @@
+"""The build runner: validate everything, derive, render into a new folder, swap it in.
+
+Used by ``invoke build``, the dev server, the benchmark and the tests. Bad input
+stops the build with a Vietnamese report naming file, line and field; the
+previous ``output/`` is left exactly as it was. The stages are listed in
+``pipeline.py``; this module runs the ones before Pelican (load and validate,
+derive) and hands their results to it in a ``BuildContext``.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from dvk import PROJECT
+
+from dvk.derive.showcase import derive
+from dvk.load.corpus import Corpus, load_corpus
+from dvk.model.problems import InvalidContent, report, warnings_report
+from dvk.site.context import BuildContext
+
+ROOT = PROJECT
+
+
+class BuildFailed(Exception):
+    """Pelican itself failed (template error, unreadable file): message in Vietnamese."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int
+    seconds: float
+    models: int
+    posts: int
+
+
+class _ErrorCollector(logging.Handler):
+    """Pelican logs some failures (an unreadable file) and carries on; we refuse to."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def _discard(folder: Path) -> None:
+    """Delete the replaced site in a process of its own: at national scale removing 250,000 files takes
+    most of a minute, which nobody needs to wait for (the new site is already in place)."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ the output folder, swapped atomically
+#
+# ``output`` is a symbolic link to a folder under ``.output.versions/``. A build writes a new folder there
+# and replaces the link with one ``rename()``: whatever kills the build, ``output`` names either the old site
+# or the new one, never nothing or half of one. What a killed build left behind is removed by the next build.
+
+
+def versions_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}.versions"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_leftovers(output: Path) -> None:
+    """Remove old sites and folders of builds that no longer run (killed, crashed); keep the current site
+    and the folders of builds still running."""
+    current = os.path.realpath(output) if output.is_symlink() else None
+    folder = versions_dir(output)
+    leftovers = [folder / name for name in (os.listdir(folder) if folder.is_dir() else [])]
+    leftovers += [output.parent / n for n in os.listdir(output.parent)
+                  if n.startswith((f".{output.name}.building-", f".{output.name}.previous-", f".{output.name}.link-"))]
+    for path in leftovers:
+        if os.path.realpath(path) == current:
+            continue
+        pid = _pid_of(path.name, output.name)
+        if pid and _alive(pid) and pid != os.getpid():
+            continue      # another build, still running: its folder may be about to become the site
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            _discard(path)
+
+
+def _pid_of(name: str, output_name: str) -> int | None:
+    """The process that made a leftover: ``building-<pid>-<n>``, ``site-<date>-<time>-<pid>-<n>``,
+    ``.output.building-<pid>`` (before the links), ``.output.link-<pid>``."""
+    parts = name.split("-")
+    if name.startswith("building-") and len(parts) >= 3:
+        pid = parts[1]
+    elif name.startswith("site-") and len(parts) >= 5:
+        pid = parts[3]
+    elif name.startswith((f".{output_name}.building-", f".{output_name}.link-")):
+        pid = parts[-1]
+    else:
+        return None
+    return int(pid) if pid.isdigit() else None
+
+
+def _new_staging(output: Path) -> Path:
+    folder = versions_dir(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"building-{os.getpid()}-{time.time_ns()}"
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    """Make ``output`` the site just built in ``staging``, in one atomic rename of a symbolic link."""
+    site = staging.with_name(f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9}")
+    staging.rename(site)
+    link = output.parent / f".{output.name}.link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(site, output.parent), link)
+    if output.exists() and not output.is_symlink():
+        # A real folder from before this scheme (or made by hand): moved aside once, then linked.
+        output.rename(versions_dir(output) / f"old-{os.getpid()}-{time.time_ns()}")
+    os.replace(link, output)
+
+
+def validate(root=ROOT, content=None, data=None) -> Corpus:
+    return load_corpus(root, content, data)
+
+
+def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
+          preview: bool = False, progress=None, cache=None, search: bool = True) -> BuildResult:
+    """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
+
+    Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
+    in both cases nothing under ``output`` has changed. ``progress(message)``, if given, hears
+    each step of a long build in Vietnamese. ``cache`` is where processed images and search index files
+    are kept between builds (default ``<root>/.cache``); ``search=False`` leaves the search index out.
+    """
+    say = progress or (lambda message: None)
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from dvk.site.pipeline import Pipeline
+
+    started = time.perf_counter()
+    root = Path(root).resolve()
+    output = Path(os.path.abspath(output or root / "output"))   # not resolved: ``output`` is a link we replace
+    content = Path(content or root / "content").resolve()
+    data = Path(data or root / "data").resolve()
+    say("Đang đọc và kiểm tra nội dung…")
+    corpus = load_corpus(root, content, data, preview=preview)
+    if corpus.warnings:
+        say(warnings_report(corpus.warnings))
+    corpus.raise_if_invalid()
+    say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
+        f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
+
+    _clean_leftovers(output)
+    staging = _new_staging(output)
+    ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
+                       search=search, cache=Path(cache) if cache else None, progress=say)
+    ctx.showcase = derive(corpus)
+    settings = read_settings(str(settings_file or root / "pelican.conf.py"),
+                             override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
+    from pelican.log import console   # Pelican's own English progress line: our summary replaces it
+    console.quiet = True
+    collector = _ErrorCollector()
+    logging.getLogger().addHandler(collector)
+    try:
+        with Pipeline(ctx, settings).connected():
+            Pelican(settings).run()
+        if collector.records:
+            raise BuildFailed("\n".join(r.getMessage() for r in collector.records))
+    except InvalidContent:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except BuildFailed:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except Exception as exc:  # a template or plugin error: report it, keep output/
+        shutil.rmtree(staging, ignore_errors=True)
+        # An error that speaks to the editor (``user_facing``) is passed on as it is; any other is named.
+        raise BuildFailed(str(exc) if getattr(exc, "user_facing", False) else f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        logging.getLogger().removeHandler(collector)
+        console.quiet = False
+
+    _swap_in(staging, output)
+    _clean_leftovers(output)
+    pages = sum(1 for _, _, names in os.walk(output) for name in names if name.endswith(".html"))
+    return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models),
+                       sum(1 for p in corpus.posts if p.published))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dvk.site.build",
+                                     description="Dựng trang web vào thư mục output/ (hoặc chỉ kiểm tra với --check).")
+    parser.add_argument("--root", default=str(ROOT), help="thư mục dự án")
+    parser.add_argument("--output", help="thư mục kết quả (mặc định: output/)")
+    parser.add_argument("--content", help="thư mục bài viết (mặc định: content/)")
+    parser.add_argument("--data", help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("--settings", help="tệp cấu hình Pelican (mặc định: pelican.conf.py của dự án)")
+    parser.add_argument("--check", action="store_true", help="chỉ kiểm tra nội dung, không dựng trang")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        if args.check:
+            corpus = validate(args.root, args.content, args.data)
+            if corpus.warnings:
+                print(warnings_report(corpus.warnings), file=sys.stderr)
+            if corpus.problems:
+                raise InvalidContent(corpus.problems)
+            print(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {len(corpus.posts)} bài tin tức, "
+                  f"{len(corpus.documents)} văn bản, {len(corpus.reports)} báo cáo số liệu.")
+            return 0
+        started = time.perf_counter()
+        result = build(args.root, args.output, settings_file=args.settings or ROOT / "pelican.conf.py",
+                       content=args.content, data=args.data,
+                       progress=lambda m: print(f"[{time.perf_counter() - started:5.1f} s] {m}", flush=True))
+    except InvalidContent as exc:
+        print(report(exc.problems), file=sys.stderr)
+        if not args.check:
+            print("Trang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(f"Lỗi khi dựng trang: {exc}\nTrang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.",
+              file=sys.stderr)
+        return 1
+    print(f"Đã dựng {result.pages} trang ({result.models} mô hình, {result.posts} bài tin tức) "
+          f"vào {result.output} trong {result.seconds:.1f} giây.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

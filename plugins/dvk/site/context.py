@@ -1,0 +1,51 @@
+"""One build's state, handed from stage to stage (see ``pipeline.py``).
+
+The runner (``build.py``) makes a ``BuildContext`` with the validated corpus and
+the paths; each stage reads what earlier stages left and adds its own part.
+Nothing of a build lives in a module global or on Pelican's objects, so two
+builds in one process (the dev server, the tests) never see each other's data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+from typing import Callable
+
+from dvk.derive.showcase import Showcase
+from dvk.load.corpus import Corpus
+
+
+@dataclass
+class PostLinks:
+    """A published post's neighbours, chosen by ``derive.showcase.related_posts``."""
+
+    url: str                      # its address, computed once (Pelican's ``url`` recomputes at every use)
+    related: list = dc_field(default_factory=list)
+    newer: object = None
+    older: object = None
+
+
+@dataclass
+class BuildContext:
+    root: Path
+    content: Path
+    data: Path
+    output: Path                        # the folder this build writes (swapped into place when done)
+    corpus: Corpus
+    preview: bool = False               # drafts and scheduled posts shown, with a banner
+    search: bool = True                 # write the search index
+    cache: Path | None = None           # where processed images and index files are kept between builds
+    progress: Callable[[str], None] = lambda message: None
+    # derive: the showcase data, from the corpus
+    showcase: Showcase | None = None
+    # derive, from the posts Pelican read: each post's neighbours and picture, by source path
+    posts: dict[str, PostLinks] = dc_field(default_factory=dict)
+    og_images: dict[str, dict | None] = dc_field(default_factory=dict)
+    preview_marks: dict[str, str] = dc_field(default_factory=dict)     # source path -> "draft" | "future"
+    dates: dict[str, dt.datetime] = dc_field(default_factory=dict)     # address -> date, for the sitemap
+    images: object = None               # render.images.ImageProcessor of this build
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache or self.root / ".cache"

@@ -1,0 +1,231 @@
+"""The showcase pages: models, catalog, fields and topics, provinces, statistics, documents, home.
+
+Renders what ``dvk.derive.showcase`` derived (``self.ctx.showcase``) with the
+theme's templates, at the addresses of ``dvk.model.urls``. Model and catalog
+pages are independent of each other, so a national site writes them on every
+core (``dvk.parallel``).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from dvk.derive.catalog import catalog_index, facets
+from dvk.derive.showcase import national_rows, related_models
+from dvk.derive.stats import Tally
+from dvk.load.markdown import record_html
+from dvk.model import urls
+from dvk.model.schema import LEVELS
+from dvk.parallel import map_ranges
+from dvk.render.charts import REGISTERED, RECOGNIZED, bar_chart, field_kind_chart, tally_charts, year_chart
+from dvk.render.vnmap import Symbol, province_map, symbol_label
+
+MODELS_PER_PAGE = 24
+TOPIC_PREVIEW = 6
+
+
+@dataclass
+class Listing:
+    """One page of a paginated listing."""
+
+    items: list
+    number: int
+    count: int
+    total: int
+    base_url: str
+
+    def url_of(self, n: int) -> str:
+        return urls.paginated(self.base_url, n)
+
+    @property
+    def url(self):
+        return self.url_of(self.number)
+
+    @property
+    def prev_url(self):
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self):
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+
+class CardCache:
+    """``model_card(record, level)`` for templates: the macro of ``components/card.html``, memoised.
+
+    A national site shows each model's card on many pages (catalog, field,
+    topic and province listings, related models); rendering it once per heading
+    level instead of at every appearance saves most of the listing time.
+    """
+
+    def __init__(self, env):
+        self.env, self.cache, self.macro = env, {}, None
+
+    def __call__(self, record, heading_level=3):
+        key = (record.id, heading_level)
+        html = self.cache.get(key)
+        if html is None:
+            if self.macro is None:
+                self.macro = self.env.get_template("components/card.html").module.model_card
+            html = self.cache[key] = self.macro(record, heading_level)
+        return html
+
+
+class ShowcaseGenerator(Generator):
+    ctx = None      # the BuildContext, given by the pipeline
+
+    def generate_context(self):
+        show = self.ctx.showcase
+        self.models, self.taxonomy, self.stats, self.provinces = show.models, show.taxonomy, show.stats, show.provinces
+        self.reports_by_province = show.reports_by_province
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, url: str, template, **ctx):
+        path = os.path.join(self.output_path, url, "index.html")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        html = template.render(self.context, page_url=url, **ctx)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(html)
+
+    def _write_listing(self, base_url: str, items: list, template_name: str, **ctx):
+        template = self.get_template(template_name)
+        count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+        for n in range(1, count + 1):
+            page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+            self._write(page.url, template, listing=page, **ctx)
+
+    def generate_output(self, writer):
+        articles = self.context.get("articles", [])
+        documents = sorted((p for p in self.context.get("pages", []) if getattr(p, "template", "") == "document"),
+                           key=lambda d: d.date, reverse=True)
+        mentions = defaultdict(list)
+        for a in articles:
+            for mid in getattr(a, "models", None) or []:
+                mentions[mid].append(a)
+        self._write_models(mentions)
+        self._write_fields()
+        self._write_provinces()
+        self._write_stats()
+        self._write(urls.DOCUMENTS, self.get_template("documents"), documents=documents)
+        self._write("", self.get_template("home"), latest=articles[:6],
+                    featured=[m for m in self.models if m.data.get("featured")][:6],
+                    covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
+
+    def _write_models(self, mentions):
+        """One page per model; "related" are its neighbours in the same province and field."""
+        template = self.get_template("model")
+        related = related_models(self.models)
+
+        def write_range(start, stop):
+            for m in self.models[start:stop]:
+                description = m.data.get("description")
+                self._write(urls.model(m.id), template, record=m, related=related[m.id],
+                            mentions=mentions.get(m.id, []),
+                            description_html=Markup(record_html(description)) if description else "")
+
+        say = self.ctx.progress
+        say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
+        map_ranges(write_range, len(self.models))
+        say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
+        self._write_catalog()
+
+    def _write_fields(self):
+        show = self.ctx.showcase
+        field_tpl = self.get_template("field")
+        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
+        for f in self.taxonomy.fields:
+            sections = [(t, urls.topic(f.slug, show.topic_slugs[t.id]), show.by_topic.get(t.id, [])) for t in f.topics]
+            untopical = show.by_topic.get((f.id, None), [])
+            if untopical:
+                sections.append((None, urls.topic(f.slug, None), untopical))
+            self._write(urls.field(f.slug), field_tpl, field=f, sections=sections, preview=TOPIC_PREVIEW,
+                        tally=self.stats.by_field.get(f.id, Tally()))
+            for topic, url, items in sections:
+                self._write_listing(url, items, "topic", field=f, topic=topic)
+            # The field's complete listing is also where the catalog's field filter leads: it carries
+            # the catalog's filter panel, with this field chosen.
+            field_facet = next(x for x in catalog_facets if x.key == "linh-vuc")
+            option = field_facet.option(f.id)
+            self._write_listing(urls.field_all(f.slug), show.by_field.get(f.id, []), "topic", field=f, topic=None,
+                                filters_html=panel(catalog_facets, (field_facet, option)) if option else "")
+        self._write(urls.FIELDS, self.get_template("fields"))
+
+    def _write_provinces(self):
+        show = self.ctx.showcase
+        for p in self.provinces:
+            tally = show.tally(p.code)
+            charts = tally_charts(tally, self.taxonomy.fields, p.formers, f"ở {p.name}") if tally.total else []
+            self._write_listing(urls.province(p.slug), show.by_province.get(p.code, []), "province", province=p,
+                                tally=tally, charts=charts, reports=self.reports_by_province.get(p.code, []))
+        self._write(urls.PROVINCES, self.get_template("provinces"))
+
+    def _write_stats(self):
+        """The national page: map, the sortable table of provinces (most records first), national charts."""
+        siteurl = self.settings["SITEURL"]
+        rows = national_rows(self.ctx.showcase)
+        tallies = {p.code: t for p, t, _, _ in rows}
+        national = self.stats.national
+        map_svg = province_map(
+            [Symbol(p.name, p.lon, p.lat, tallies[p.code].total, f"{siteurl}/{urls.province(p.slug)}",
+                    symbol_label(p.name, tallies[p.code].total, tallies[p.code].recognized)) for p in self.provinces],
+            "Bản đồ số mô hình có hồ sơ theo tỉnh, thành phố",
+            "Mỗi tỉnh, thành phố là một vòng tròn đặt ở trung tâm tỉnh, diện tích tỉ lệ với số mô hình có hồ sơ; "
+            "nhiều nhất: " + ", ".join(f"{p.name} {t.total}" for p, t, _, _ in rows[:3]) + ".")
+        charts = []
+        if national.registered_by_year or national.recognized_by_year:
+            charts.append(year_chart("bieu-do-nam", "Mô hình đăng ký và được công nhận theo năm, cả nước",
+                                     {REGISTERED: dict(national.registered_by_year),
+                                      RECOGNIZED: dict(national.recognized_by_year)},
+                                     note="Năm đăng ký và năm công nhận ghi trong hồ sơ; hồ sơ không ghi năm không được tính."))
+        charts.append(field_kind_chart(national, self.taxonomy.fields))
+        if national.recognized:
+            charts.append(bar_chart("bieu-do-cap", "Mô hình được công nhận theo cấp, cả nước", "Cấp công nhận",
+                                    [(label.capitalize(), national.by_level.get(k, 0)) for k, label in LEVELS.items()]))
+        self._write(urls.STATS, self.get_template("stats"), rows=rows, charts=charts, map_svg=map_svg,
+                    map_rows=[(p, t.total, t.recognized) for p, t, _, _ in rows],
+                    unplaced_reports=self.reports_by_province.get(None, []))
+
+    # ------------------------------------------------ reader experience: catalog filters, related posts
+
+    def _write_catalog(self):
+        """The catalog, one pre-generated listing per filter value, and the index its script filters.
+
+        Filters work one dimension at a time as plain links (field, province,
+        kind, recognition level, recognition year): field and province link to
+        their existing listings, and each record is listed at most three more
+        times (kind, level, year), so the page count grows linearly, never as
+        a cross product. Templates get ``facets`` (every filter and its options),
+        ``active`` (the facet and option of this listing, or None) and
+        ``filters_html`` (the filter panel, rendered once per listing rather
+        than on each of its pages). Pages are written on every core.
+        """
+        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
+        listings = [(urls.CATALOG, self.models, None)] + [
+            (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options if o.catalog_listing]
+        pages = []
+        for url, items, active in listings:
+            count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+            html = panel(catalog_facets, active)
+            pages += [(url, items, active, html, n, count) for n in range(1, count + 1)]
+        template = self.get_template("models")
+
+        def write_range(start, stop):
+            for base_url, items, active, html, n, count in pages[start:stop]:
+                page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+                self._write(page.url, template, listing=page, facets=catalog_facets, active=active, filters_html=html)
+
+        map_ranges(write_range, len(pages))
+        path = os.path.join(self.output_path, urls.CATALOG_INDEX)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(catalog_index(self.models, self.provinces, self.taxonomy.fields), fh,
+                      ensure_ascii=False, separators=(",", ":"))
