@@ -77,6 +77,8 @@ class Entry:
     slug: str
     date: dt.datetime | None
     place: ProvinceRef | None
+    front: dict | None = None   # the front matter as written (the reader gives it to Pelican)
+    body: str = ""              # the Markdown below the front matter
 
     @property
     def published(self) -> bool:
@@ -105,6 +107,12 @@ class Corpus:
     pages: list[Entry] = dc_field(default_factory=list)
     problems: list[Problem] = dc_field(default_factory=list)
     warnings: list[Problem] = dc_field(default_factory=list)   # shown to the editor; the build goes on
+
+    def entry_at(self, source_path: str) -> Entry | None:
+        """The post, document or page read from ``source_path`` (absolute), if this corpus has it."""
+        if getattr(self, "_by_path", None) is None:
+            self._by_path = {e.source_path: e for e in self.posts + self.documents + self.pages}
+        return self._by_path.get(source_path)
 
     def raise_if_invalid(self):
         if self.problems:
@@ -372,9 +380,10 @@ def _load_entries(corpus: Corpus, content_dir: Path):
         if slug in RESERVED[kind] or (kind == "post" and slug.isdigit()):
             check.add(("slug",) if "slug" in meta else ("title",),
                       f"địa chỉ trang “{slug}” trùng với một trang do trang web tự tạo; hãy đặt “slug” khác")
+        front = meta
         if not problems:
             meta = schema.coerce(spec, meta)
-        entry = Entry(kind, rel, path, meta, slug, when, place)
+        entry = Entry(kind, rel, path, meta, slug, when, place, front, parts[1])
         entry.checker = check  # kept for the cross-checks below
         {"document": corpus.documents, "page": corpus.pages, "post": corpus.posts}[kind].append(entry)
     for entries, what in ((corpus.posts, "bài tin tức"), (corpus.documents, "văn bản"), (corpus.pages, "trang")):

@@ -76,8 +76,9 @@ class Pipeline:
 
     def read(self, readers):
         if self._mine(readers):
+            reader = type(VietnameseMarkdownReader.__name__, (VietnameseMarkdownReader,), {"ctx": self.ctx})
             for ext in VietnameseMarkdownReader.file_extensions:
-                readers.reader_classes[ext] = VietnameseMarkdownReader
+                readers.reader_classes[ext] = reader
 
     def posts_visibility(self, generator):
         if self._mine(generator):

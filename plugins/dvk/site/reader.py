@@ -24,16 +24,19 @@ from dvk.model.text import nfc
 
 class VietnameseMarkdownReader(YAMLMetadataReader):
     file_extensions = ["md", "markdown"]
+    ctx = None      # the BuildContext, given by the pipeline: the corpus already holds every file, parsed
 
     def read(self, source_path):
-        text = read_text(source_path)
-        # The same split as the validator's (dvk.load.yamlsrc), never Pelican's own: a file the two read
-        # differently would reach the page unchecked and unsanitised.
-        parts = split_front_matter(text)
-        if parts is None:   # the validator has refused such a file already: never publish it unchecked
-            raise ValueError(f"{source_path}: thiếu phần thông tin (front matter) YAML giữa hai dòng “---”")
-        source, body, _ = parts
-        raw = source.load() or {}
+        entry = self.ctx.corpus.entry_at(source_path) if self.ctx else None
+        if entry is not None and isinstance(entry.front, dict):
+            raw, body = dict(entry.front), entry.body     # read and checked once, by the validator
+        else:
+            # The same split as the validator's (dvk.load.yamlsrc), never Pelican's own: a file the two
+            # read differently would reach the page unchecked and unsanitised.
+            parts = split_front_matter(read_text(source_path))
+            if parts is None:   # the validator has refused such a file already: never publish it unchecked
+                raise ValueError(f"{source_path}: thiếu phần thông tin (front matter) YAML giữa hai dòng “---”")
+            raw, body = parts[0].load() or {}, parts[1]
         raw = {k: v for k, v in raw.items() if v is not None}   # a key left empty is a key not given
         folder = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/").split("/")[0]
         # The values the validator accepted, in the form it checked them ("title: 2024" is text, a lone
