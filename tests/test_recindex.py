@@ -72,9 +72,10 @@ def synthetic_index(tmp_path_factory):
     entries = corpus_docs(tmp / "corpus")
     site = tmp / "site"
     (site / "js").mkdir(parents=True)
-    shutil.copy(ROOT / "theme" / "static" / "js" / "recindex.js", site / "js" / "recindex.js")
-    (site / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="js/recindex.js"></script>',
-                                     encoding="utf-8")
+    for script in ("site.js", "recindex.js"):      # site.js: the site's one folding rule (DvkFold)
+        shutil.copy(ROOT / "theme" / "static" / "js" / script, site / "js" / script)
+    (site / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="js/site.js"></script>'
+                                     '<script src="js/recindex.js"></script>', encoding="utf-8")
     saved = recindex.SHARD_BYTES
     recindex.SHARD_BYTES = 300
     try:
@@ -301,3 +302,22 @@ def test_a_browser_too_old_for_search_says_so(browser, ranked_site):  # noqa: F8
     assert page.inner_text("[data-search-status]").startswith("Trình duyệt này quá cũ nên không tìm kiếm được.")
     assert not page.locator("form[data-search-form]").is_visible()
     ctx.close()
+
+
+FOLDED = [   # typed → folded, written out by hand: lower case, no diacritics, "đ" as "d"
+    ("Mẹ đỡ đầu", "me do dau"), ("ĐẮK NÔNG", "dak nong"), ("Hòa giải", "hoa giai"),
+    ("Ho\u0300a gia\u0309i", "hoa giai"),          # tone marks typed as combining characters (NFD)
+    ("K’Ho Quảng Trị", "k’ho quang tri"), ("Phường Ấp Bắc 2025", "phuong ap bac 2025"),
+]
+
+
+def test_scripts_and_the_build_fold_text_alike(synthetic_index, browser):  # noqa: F811
+    """One folding rule: site.js's DvkFold (catalog and search scripts) and dvk.model.text.fold."""
+    from dvk.model.text import fold
+    _, url, _ = synthetic_index
+    page = browser.new_page()
+    page.goto(url + "/index.html")
+    in_browser = page.evaluate("(texts) => texts.map((t) => window.DvkFold(t))", [t for t, _ in FOLDED])
+    page.close()
+    assert in_browser == [f for _, f in FOLDED]
+    assert [fold(t) for t, _ in FOLDED] == [f for _, f in FOLDED]

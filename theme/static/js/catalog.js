@@ -14,9 +14,7 @@
   var site = panel.getAttribute("data-site") || "";
   var index = null, loading = null, shown = PAGE, matches = [];
 
-  function fold(s) {
-    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-  }
+  function fold(s) { return window.DvkFold(s); }   /* site.js: the site's one folding rule */
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });

@@ -1,4 +1,4 @@
-/* The site's compact search index (plugins/dvk/recindex.py; format in the README's "Search" section):
+/* The site's compact search index (plugins/dvk/derive/recindex.py; format in the README's "Search" section):
    model records, news posts and documents. window.DvkIndex(url) opens the index at `url` (ending in "/")
    and returns a promise of an engine:
      engine.search(query, filters) → promise of {hits: Int32Array of entry numbers, best first, words: [...]}
@@ -16,9 +16,7 @@
   var WORD = /[\p{L}\p{N}_]+/gu;
   var decoder = new TextDecoder();
 
-  function fold(s) {
-    return s.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  function fold(s) { return window.DvkFold(s); }   /* site.js: the site's one folding rule */
   function words(s) { return s.normalize("NFC").toLowerCase().match(WORD) || []; }
 
   function Reader(buf) { this.b = new Uint8Array(buf); this.i = 0; }

@@ -6,7 +6,12 @@
    - Share links without a public address (components/share-links.html, data-share-runtime): the
      links and the copy field get the address the page was opened at, then the section shows.
    - Menu (base.html): on phones the "Menu" link, which without a script opens the menu as the
-     page's target, becomes a button that shows and hides it. */
+     page's target, becomes a button that shows and hides it.
+   - window.DvkFold(text): the site's one text folding for scripts (catalog.js, recindex.js), the same
+     rule as dvk.model.text.fold: lower case, no diacritics, "đ" as "d". */
+window.DvkFold = function (s) {
+  return String(s).replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+};
 (function () {
   "use strict";
   var KEY = "dvk-co-chu";
