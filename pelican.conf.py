@@ -54,13 +54,8 @@ FORMATTED_FIELDS = []
 # Local previews have no site address yet; feeds get absolute links once SITEURL is set.
 LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {"smart_quotes": False},
-    },
-    "output_format": "html5",
-}
+# Markdown is not Pelican's: posts, documents, pages and record descriptions share one dialect (GitHub
+# Flavored Markdown by cmarkgfm, sanitised), dvk/load/markdown.py, used by the reader (dvk/site/reader.py).
 TYPOGRIFY = False
 LOAD_CONTENT_CACHE = False
 
