@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
-from dvk.tools.bulletin import _markdown, import_bulletin, parse, read_bulletin
+from dvk.tools.bulletin import markdown_of_blocks, import_bulletin, parse, read_bulletin
 from dvk.load.corpus import load_corpus
 from dvk.tools.importer import import_models
 
@@ -90,7 +90,7 @@ def bulletin_value(p, key: str):
 
 def check_bulletin(path: Path, expect: dict, key: str):
     p = parsed_of(path)
-    body = _markdown(p.blocks) + "\n" + (getattr(p, "lead", None) or "")
+    body = markdown_of_blocks(p.blocks) + "\n" + (getattr(p, "lead", None) or "")
     if key.startswith("must_contain:"):
         text = expect["must_contain"][int(key.split(":")[1])]
         assert norm(text) in norm(body), f"{path.name}: the body lacks “{text}”"

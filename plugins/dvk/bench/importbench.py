@@ -69,8 +69,8 @@ def _allows_none(want) -> bool:
 
 def bulletin_values(parsed) -> dict:
     """The fields of a parsed bulletin or document, as the expectations name them."""
-    from dvk.tools.bulletin import _markdown
-    body = _markdown(parsed.blocks)
+    from dvk.tools.bulletin import markdown_of_blocks
+    body = markdown_of_blocks(parsed.blocks)
     if parsed.kind == "document":
         values = {"kind": "document", "number": parsed.number, "doc_type": parsed.doc_type,
                   "subject": parsed.subject, "date": parsed.date.isoformat() if parsed.date else None,

@@ -37,7 +37,8 @@ def parse(text: str) -> Bulletin | Letter:
 # ------------------------------------------------------------------ writing the draft
 
 
-def _markdown(blocks: list[Block]) -> str:
+def markdown_of_blocks(blocks: list[Block]) -> str:
+    """The Markdown of a parsed bulletin's body: headings, paragraphs, lists, tables and captions."""
     out = []
     for i, b in enumerate(blocks):
         if b.kind == "h":
@@ -107,7 +108,7 @@ def post_text(b: Bulletin, slug: str, source_name: str, category: str | None) ->
     }
     extras["status"] = "Bản nháp nhập từ bản tin: kiểm tra từng trường, rồi đổi thành published để đăng."
     header = f"Bài tin tức nhập từ {source_name} (invoke import-bulletin). Xem trước bằng: invoke serve"
-    text = front_matter(keys_of(schema.POST, values, extras), _markdown(b.blocks) or "Viết nội dung bài ở đây.",
+    text = front_matter(keys_of(schema.POST, values, extras), markdown_of_blocks(b.blocks) or "Viết nội dung bài ở đây.",
                         header=header)
     return text, notes
 
@@ -149,7 +150,7 @@ def letter_text(d: Letter, slug: str, source_name: str) -> tuple[str, list[str]]
     }
     extras["status"] = "Bản nháp nhập từ văn bản: kiểm tra từng trường, rồi đổi thành published để đăng."
     header = f"Văn bản nhập từ {source_name} (invoke import-bulletin). Xem trước bằng: invoke serve"
-    text = front_matter(keys_of(schema.DOCUMENT, values, extras), _markdown(d.blocks) or "Chép nội dung văn bản ở đây.",
+    text = front_matter(keys_of(schema.DOCUMENT, values, extras), markdown_of_blocks(d.blocks) or "Chép nội dung văn bản ở đây.",
                         header=header)
     return text, notes
 
