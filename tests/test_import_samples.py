@@ -2,7 +2,8 @@
 
 Each input sits beside ``<name>.expect.json`` (written by hand). Every expected field is one test
 item, so a regression names the file and the field. The shared samples are required: when
-../shared is missing these tests fail, they do not skip.
+../shared is missing these tests fail, they do not skip (with DVK_ALLOW_MISSING_SHARED=1 they skip,
+naming the folder).
 """
 from __future__ import annotations
 
