@@ -1,0 +1,79 @@
+"""The mutations of tests/MUTATIONS.md: apply each one-line change, run the tests said to catch it, revert.
+
+    python tests/unit/check_mutations.py [name …]
+
+Run from a clean checkout (it reverts each file with ``git checkout --``). Each line printed says CAUGHT
+when the tests failed with the mutation in place. Not a test module: pytest does not collect it.
+"""
+import os
+import subprocess
+import sys
+
+WT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PY = sys.executable
+ENV = {**os.environ, "PYTHONPATH": f"{WT}/plugins"}
+MUTATIONS = [
+    ("build-errors", "plugins/dvk/site/build.py",
+     "        if collector.records:\n", "        if False and collector.records:\n",
+     ["tests/unit/test_build_errors.py"]),
+    ("opendata-added", "plugins/dvk/derive/opendata.py",
+     '                 "lat": p.lat, "lon": p.lon, **_tally_dict(t, fields)}\n',
+     '                 "lat": p.lat, "lon": p.lon, **_tally_dict(t, fields), "records": t.total + sum(v for r in reports if r.place and r.place.province.code == p.code for v in (r.data.get("totals") or {}).values())}\n',
+     ["tests/unit/test_opendata.py"]),
+    ("alt-escape", "plugins/dvk/render/images.py",
+     '        alt_attr = html.escape(alt or "", quote=True)\n', '        alt_attr = alt or ""\n',
+     ["tests/unit/test_escaping.py"]),
+    ("desc-escape", "plugins/dvk/render/charts.py",
+     '            f"<desc id=\\"{did}\\">{escape(chart.description)}</desc>{rest}")\n',
+     '            f"<desc id=\\"{did}\\">{chart.description}</desc>{rest}")\n',
+     ["tests/unit/test_escaping.py"]),
+    ("title-escape", "plugins/dvk/render/charts.py",
+     '    return (f"{head}{sep}<title id=\\"{tid}\\">{escape(chart.title)}</title>"\n',
+     '    return (f"{head}{sep}<title id=\\"{tid}\\">{chart.title}</title>"\n',
+     ["tests/unit/test_escaping.py"]),
+    ("watch-theme", "plugins/dvk/tools/devserver.py",
+     '    return [root / "content", root / "data", PROJECT / "theme", PROJECT / "plugins"]\n',
+     '    return [root / "content", root / "data", PROJECT / "plugins"]\n',
+     ["tests/unit/test_devserver_watch.py"]),
+    ("sitemap-tags-authors", "plugins/dvk/derive/sitemap.py",
+     'NOT_PAGES = {urls.IMAGES.rstrip("/"), "feeds", "theme"}   # folders of files, not pages\n',
+     'NOT_PAGES = {urls.IMAGES.rstrip("/"), "feeds", "theme", "tu-khoa", "tac-gia"}   # folders of files, not pages\n',
+     ["tests/unit/test_sitemap.py"]),
+    ("sitemap-skip-regex", "plugins/dvk/derive/sitemap.py",
+     'SKIP = re.compile("(^|/)" + re.escape(urls.PAGINATED.format(base="", number="@")).replace("@", r"\\d+") + "$")\n',
+     'SKIP = re.compile("(^|/)(tu-khoa|tac-gia)/|(^|/)" + re.escape(urls.PAGINATED.format(base="", number="@")).replace("@", r"\\d+") + "$")\n',
+     ["tests/unit/test_sitemap.py"]),
+    ("sitemap-skip-regex-site", "plugins/dvk/derive/sitemap.py",
+     'SKIP = re.compile("(^|/)" + re.escape(urls.PAGINATED.format(base="", number="@")).replace("@", r"\\d+") + "$")\n',
+     'SKIP = re.compile("(^|/)(tu-khoa|tac-gia)/|(^|/)" + re.escape(urls.PAGINATED.format(base="", number="@")).replace("@", r"\\d+") + "$")\n',
+     ["tests/test_seo.py::test_sitemap_lists_every_page_and_robots_names_it"]),
+    ("future-never", "plugins/dvk/model/visibility.py",
+     "    if is_post and date is not None and date > now:\n", "    if False and is_post and date is not None and date > now:\n",
+     ["tests/unit/test_visibility.py"]),
+    ("future-pages-too", "plugins/dvk/model/visibility.py",
+     "    if is_post and date is not None and date > now:\n", "    if date is not None and date > now:\n",
+     ["tests/unit/test_visibility.py"]),
+    ("future-inclusive", "plugins/dvk/model/visibility.py",
+     "    if is_post and date is not None and date > now:\n", "    if is_post and date is not None and date >= now:\n",
+     ["tests/unit/test_visibility.py"]),
+]
+only = sys.argv[1:]
+for name, path, old, new, tests in MUTATIONS:
+    if only and name not in only:
+        continue
+    full = os.path.join(WT, path)
+    text = open(full, encoding="utf-8").read()
+    assert text.count(old) == 1, (name, "pattern not found once")
+    open(full, "w", encoding="utf-8").write(text.replace(old, new))
+    try:
+        diff = subprocess.run(["git", "diff", "--numstat", path], cwd=WT, capture_output=True, text=True).stdout.strip()
+        r = subprocess.run([PY, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests], cwd=WT, env=ENV,
+                           capture_output=True, text=True)
+        last = [l for l in r.stdout.splitlines() if l.strip()][-1]
+        failed = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
+        print(f"{name:22} {diff:40} rc={r.returncode} {'CAUGHT' if r.returncode == 1 else 'NOT CAUGHT'}: {last}")
+        for l in failed:
+            print("      ", l[:150])
+    finally:
+        subprocess.run(["git", "checkout", "--", path], cwd=WT, check=True)
+print("clean:", subprocess.run(["git", "status", "--porcelain", "plugins"], cwd=WT, capture_output=True, text=True).stdout or "yes")

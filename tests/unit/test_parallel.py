@@ -1,0 +1,48 @@
+"""dvk.parallel: the same results as a serial loop, child exceptions raised in the parent, min_items."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dvk.parallel import map_items, map_ranges
+
+
+def test_map_ranges_equals_a_serial_loop_and_keeps_order():
+    parts = map_ranges(lambda a, b: list(range(a, b)), 1000, min_items=10, workers=3)
+    assert len(parts) > 1
+    assert [x for part in parts for x in part] == list(range(1000))
+
+
+def test_map_items_equals_a_serial_loop():
+    words = [f"xã số {i}" for i in range(500)]
+    assert map_items(str.upper, words, min_items=10, workers=4) == [w.upper() for w in words]
+
+
+def test_work_runs_in_children_from_min_items_on():
+    pids = map_ranges(lambda a, b: os.getpid(), 100, min_items=100, workers=2)
+    assert os.getpid() not in pids and len(pids) > 1
+
+
+def test_below_min_items_the_job_runs_here_once():
+    calls = []
+    parts = map_ranges(lambda a, b: calls.append((a, b)) or os.getpid(), 99, min_items=100, workers=4)
+    assert parts == [os.getpid()] and calls == [(0, 99)]
+    assert map_ranges(lambda a, b: 1, 0) == []
+
+
+def test_an_exception_in_a_child_is_raised_in_the_parent():
+    def job(start, stop):
+        if start <= 50 < stop:
+            raise ValueError("hồ sơ số 50 hỏng")
+        return stop - start
+
+    with pytest.raises(ValueError, match="hồ sơ số 50 hỏng"):
+        map_ranges(job, 200, min_items=10, workers=2)
+
+
+def test_progress_hears_every_slice():
+    heard = []
+    map_ranges(lambda a, b: b - a, 300, min_items=10, workers=2, on_result=lambda a, b, v: heard.append((a, b, v)))
+    assert sorted(heard)[0][0] == 0 and sum(v for _, _, v in heard) == 300
+    assert all(b - a == v for a, b, v in heard)
