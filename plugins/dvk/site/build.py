@@ -170,6 +170,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
         f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
 
+    output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
     _clean_leftovers(output)
     staging = _new_staging(output)
     ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
