@@ -62,10 +62,22 @@ def test_an_error_pelican_logs_fails_the_build_and_keeps_the_output(tmp_path, mo
     monkeypatch.setattr(reader.VietnameseMarkdownReader, "read", read)
     with pytest.raises(BuildFailed) as failed:
         build(root, output, settings_file=PROJECT / "pelican.conf.py", search=False)
-    assert str(failed.value) == "Could not process tin-tuc/tep-hong.md"      # Pelican's own log line
+    # Pelican's own log line ("Could not process …"), said in Vietnamese with the file and the reason
+    assert str(failed.value) == "Không đọc được tệp content/tin-tuc/tep-hong.md: không có quyền đọc tệp"
     # Untouched: still the same plain folder with the same single file, and no half-built site left over.
     assert not output.is_symlink()
     assert sorted(p.name for p in output.iterdir()) == ["index.html"]
     assert (output / "index.html").read_text(encoding="utf-8") == "trang cũ"
     versions = root / ".output.versions"
     assert not versions.exists() or list(versions.iterdir()) == []
+
+
+def test_a_site_builds_into_a_folder_whose_parent_does_not_exist_yet(tmp_path):
+    root = tmp_path / "site"
+    (root / "data" / "models").mkdir(parents=True)
+    (root / "content").mkdir()
+    shutil.copy(PROJECT / "data" / "fields.yaml", root / "data" / "fields.yaml")
+    (root / "data" / "models" / "me-do-dau.yaml").write_text(MODEL, encoding="utf-8")
+    output = tmp_path / "ban-dung" / "moi" / "output"
+    build(root, output, settings_file=PROJECT / "pelican.conf.py", search=False)
+    assert "<h1>Mẹ đỡ đầu</h1>" in (output / "mo-hinh" / "me-do-dau" / "index.html").read_text(encoding="utf-8")

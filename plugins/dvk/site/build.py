@@ -47,9 +47,24 @@ class _ErrorCollector(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.ERROR)
         self.records: list[logging.LogRecord] = []
+        self.messages: list[str] = []
 
     def emit(self, record):
         self.records.append(record)
+        self.messages.append(_in_vietnamese(record, sys.exc_info()[1]))
+
+
+def _in_vietnamese(record: logging.LogRecord, exc: BaseException | None) -> str:
+    """What Pelican logged, said to an editor: which file could not be read and why."""
+    if record.msg == "Could not process %s" and record.args:
+        if isinstance(exc, PermissionError):
+            why = "không có quyền đọc tệp"
+        elif isinstance(exc, UnicodeDecodeError):
+            why = "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"
+        else:
+            why = f"{type(exc).__name__}: {exc}" if exc else "lỗi không rõ"
+        return f"Không đọc được tệp content/{record.args[0]}: {why}"
+    return f"Pelican báo lỗi: {record.getMessage()}"
 
 
 def _discard(folder: Path) -> None:
@@ -186,7 +201,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         with Pipeline(ctx, settings).connected():
             Pelican(settings).run()
         if collector.records:
-            raise BuildFailed("\n".join(r.getMessage() for r in collector.records))
+            raise BuildFailed("\n".join(collector.messages))
     except InvalidContent:
         shutil.rmtree(staging, ignore_errors=True)
         raise
