@@ -1,6 +1,6 @@
 """The mutations of tests/MUTATIONS.md: apply each one-line change, run the tests said to catch it, revert.
 
-    python tests/unit/check_mutations.py [name …]      (or: invoke mutations)
+    python tests/unit/check_mutations.py [name …]
 
 Each file is written back exactly as it was after its run (uncommitted edits survive). Each line printed says CAUGHT
 when the tests failed with the mutation in place. Not a test module: pytest does not collect it.
