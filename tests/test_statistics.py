@@ -15,6 +15,7 @@ from collections import Counter
 
 import html5lib
 import pytest
+from zoneinfo import ZoneInfo
 import yaml
 
 from conftest import ROOT, Site, read_page
@@ -59,8 +60,8 @@ def stats_site(tmp_path_factory):
         "period": {"from": 2013, "to": 2023}, "totals": {"recognized": 697, "registered": 265},
         "source": {"title": "Báo Đắk Nông", "url": "https://baodaknong.vn/bai-viet-227749.html"},
     }, allow_unicode=True))
-    with pytest.MonkeyPatch.context() as mp:      # the build's date, fixed: a test at midnight sees the same day
-        mp.setattr("dvk.site.opendata.now_local", lambda: BUILT)
+    with pytest.MonkeyPatch.context() as mp:      # the build's date, fixed (reproducible builds): not the clock
+        mp.setenv("SOURCE_DATE_EPOCH", str(int(BUILT.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")).timestamp())))
         site.build()
     return site
 

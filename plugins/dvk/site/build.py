@@ -9,6 +9,7 @@ derive) and hands their results to it in a ``BuildContext``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import shutil
@@ -23,6 +24,8 @@ from dvk import PROJECT
 from dvk.derive.showcase import derive
 from dvk.load.corpus import Corpus, load_corpus
 from dvk.model.problems import InvalidContent, report, warnings_report
+from dvk.model.visibility import TIMEZONE
+from dvk.site import incremental
 from dvk.site.context import BuildContext
 
 ROOT = PROJECT
@@ -140,7 +143,7 @@ def _new_staging(output: Path) -> Path:
     return folder / f"building-{os.getpid()}-{time.time_ns()}"
 
 
-def _swap_in(staging: Path, output: Path) -> None:
+def _swap_in(staging: Path, output: Path) -> Path:
     """Make ``output`` the site just built in ``staging``, in one atomic rename of a symbolic link."""
     site = staging.with_name(f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9}")
     staging.rename(site)
@@ -151,6 +154,35 @@ def _swap_in(staging: Path, output: Path) -> None:
         # A real folder from before this scheme (or made by hand): moved aside once, then linked.
         output.rename(versions_dir(output) / f"old-{os.getpid()}-{time.time_ns()}")
     os.replace(link, output)
+    return site
+
+
+def build_date(*folders) -> dt.datetime:
+    """When the site's data was last changed, as pages show it (Vietnam time): ``SOURCE_DATE_EPOCH`` when set
+    (reproducible builds: set it to the last commit's time), else the newest file under ``folders``. Never
+    the clock: the same input gives the same pages."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = int(epoch)
+    else:
+        stamp = max((e.stat(follow_symlinks=False).st_mtime for folder in folders for e in _files(folder)), default=0)
+    return dt.datetime.fromtimestamp(stamp, TIMEZONE).replace(tzinfo=None)
+
+
+def _files(folder):
+    stack = [str(folder)]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                stack.append(e.path)
+            else:
+                yield e
 
 
 def validate(root=ROOT, content=None, data=None) -> Corpus:
@@ -158,13 +190,15 @@ def validate(root=ROOT, content=None, data=None) -> Corpus:
 
 
 def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
-          preview: bool = False, progress=None, cache=None, search: bool = True) -> BuildResult:
+          preview: bool = False, progress=None, cache=None, search: bool = True, full: bool = False) -> BuildResult:
     """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
 
     Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
     in both cases nothing under ``output`` has changed. ``progress(message)``, if given, hears
     each step of a long build in Vietnamese. ``cache`` is where processed images and search index files
     are kept between builds (default ``<root>/.cache``); ``search=False`` leaves the search index out.
+    Showcase pages whose inputs did not change since the last build into ``output`` are carried over
+    (``incremental.py``); ``full=True`` renders everything.
     """
     say = progress or (lambda message: None)
     from pelican import Pelican
@@ -191,8 +225,13 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
                        search=search, cache=Path(cache) if cache else None, progress=say)
     ctx.showcase = derive(corpus)
-    settings = read_settings(str(settings_file or root / "pelican.conf.py"),
+    ctx.built = build_date(content, data)
+    settings_file = Path(settings_file or root / "pelican.conf.py")
+    settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
+    ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output,
+                                             incremental.build_key(ctx, {**settings, "OUTPUT_PATH": ""}, settings_file),
+                                             full)
     from pelican.log import console   # Pelican's own English progress line: our summary replaces it
     console.quiet = True
     collector = _ErrorCollector()
@@ -216,7 +255,10 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         logging.getLogger().removeHandler(collector)
         console.quiet = False
 
-    _swap_in(staging, output)
+    site = _swap_in(staging, output)
+    ctx.manifest.save(site)
+    if ctx.manifest.carried:
+        say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
     _clean_leftovers(output)
     pages = sum(1 for _, _, names in os.walk(output) for name in names if name.endswith(".html"))
     return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models),
@@ -232,6 +274,7 @@ def main(argv=None) -> int:
     parser.add_argument("--data", help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--settings", help="tệp cấu hình Pelican (mặc định: pelican.conf.py của dự án)")
     parser.add_argument("--check", action="store_true", help="chỉ kiểm tra nội dung, không dựng trang")
+    parser.add_argument("--full", action="store_true", help="dựng lại mọi trang, không dùng lại trang của lần dựng trước")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
@@ -246,7 +289,7 @@ def main(argv=None) -> int:
             return 0
         started = time.perf_counter()
         result = build(args.root, args.output, settings_file=args.settings or ROOT / "pelican.conf.py",
-                       content=args.content, data=args.data,
+                       content=args.content, data=args.data, full=args.full,
                        progress=lambda m: print(f"[{time.perf_counter() - started:5.1f} s] {m}", flush=True))
     except InvalidContent as exc:
         print(report(exc.problems), file=sys.stderr)

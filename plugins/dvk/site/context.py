@@ -37,6 +37,7 @@ class BuildContext:
     search: bool = True                 # write the search index
     cache: Path | None = None           # where processed images and index files are kept between builds
     progress: Callable[[str], None] = lambda message: None
+    built: dt.datetime | None = None    # the build's date as pages show it: SOURCE_DATE_EPOCH or the newest input
     # derive: the showcase data, from the corpus
     showcase: Showcase | None = None
     # derive, from the posts Pelican read: each post's neighbours and picture, by source path
@@ -45,6 +46,7 @@ class BuildContext:
     preview_marks: dict[str, str] = dc_field(default_factory=dict)     # source path -> "draft" | "future"
     dates: dict[str, dt.datetime] = dc_field(default_factory=dict)     # address -> date, for the sitemap
     images: object = None               # render.images.ImageProcessor of this build
+    manifest: object = None             # incremental.Manifest: pages of the previous build that may be reused
 
     @property
     def cache_dir(self) -> Path:

@@ -20,7 +20,7 @@ from dvk import PROJECT
 
 from dvk.derive import opendata
 from dvk.derive.stats import compute
-from dvk.model.visibility import is_public, now_local
+from dvk.model.visibility import is_public
 
 
 class OpenDataGenerator(Generator):
@@ -37,7 +37,7 @@ class OpenDataGenerator(Generator):
             stats = compute(records)
         folder = os.path.join(self.output_path, opendata.DIR)
         os.makedirs(folder, exist_ok=True)
-        built = now_local()
+        built = self.ctx.built
         meta = {"title": f"{self.settings['SITENAME']} – danh sách mô hình", "licence": opendata.LICENCE,
                 "licence_url": opendata.LICENCE_URL, "source": f"{siteurl}/du-lieu/",
                 "generated": built.strftime("%Y-%m-%d")}

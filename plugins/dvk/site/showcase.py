@@ -25,6 +25,7 @@ from dvk.model.schema import LEVELS
 from dvk.parallel import map_ranges
 from dvk.render.charts import REGISTERED, RECOGNIZED, bar_chart, field_kind_chart, tally_charts, year_chart
 from dvk.render.vnmap import Symbol, province_map, symbol_label
+from dvk.site import incremental
 
 MODELS_PER_PAGE = 24
 TOPIC_PREVIEW = 6
@@ -82,24 +83,43 @@ class ShowcaseGenerator(Generator):
 
     def generate_context(self):
         show = self.ctx.showcase
+        self.digests = incremental.Digests(self.ctx.root, self.ctx.content)
         self.models, self.taxonomy, self.stats, self.provinces = show.models, show.taxonomy, show.stats, show.provinces
         self.reports_by_province = show.reports_by_province
 
     # ------------------------------------------------------------ writing
 
-    def _write(self, url: str, template, **ctx):
+    def _write(self, url: str, template, inputs=None, **ctx):
+        """Render ``template`` to ``url``. With ``inputs`` (a key of everything the page shows beyond the build
+        as a whole), a page whose inputs did not change since the last build is carried over instead
+        (``incremental.py``); returns ``(url, key, carried)`` for the manifest, or None."""
         path = os.path.join(self.output_path, url, "index.html")
+        manifest = self.ctx.manifest
+        key = incremental.key(template.name, url, inputs) if inputs is not None and manifest else None
+        if key is not None and manifest.carry(url, key, path):
+            return url, key, True
         os.makedirs(os.path.dirname(path), exist_ok=True)
         html = template.render(self.context, page_url=url, **ctx)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
+        return (url, key, False) if key is not None else None
 
-    def _write_listing(self, base_url: str, items: list, template_name: str, **ctx):
+    def _noted(self, written):
+        if self.ctx.manifest:
+            self.ctx.manifest.note([w for w in written if w])
+
+    def _write_listing(self, base_url: str, items: list, template_name: str, inputs="", **ctx):
         template = self.get_template(template_name)
         count = max(1, math.ceil(len(items) / MODELS_PER_PAGE))
+        written = []
         for n in range(1, count + 1):
             page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
-            self._write(page.url, template, listing=page, **ctx)
+            written.append(self._write(page.url, template, self._listing_key(page, inputs), listing=page, **ctx))
+        self._noted(written)
+
+    def _listing_key(self, page: Listing, inputs) -> str:
+        return incremental.key("listing", page.number, page.count, page.total, self.digests.records_of(page.items),
+                               inputs)
 
     def generate_output(self, writer):
         articles = self.context.get("articles", [])
@@ -122,17 +142,25 @@ class ShowcaseGenerator(Generator):
         """One page per model; "related" are its neighbours in the same province and field."""
         template = self.get_template("model")
         related = related_models(self.models)
+        digests, posts = self.digests, self.ctx.posts
+        for m in self.models:                 # once here, not in each worker
+            digests.record(m)
 
         def write_range(start, stop):
+            written = []
             for m in self.models[start:stop]:
                 description = m.data.get("description")
-                self._write(urls.model(m.id), template, record=m, related=related[m.id],
-                            mentions=mentions.get(m.id, []),
-                            description_html=Markup(record_html(description)) if description else "")
+                inputs = incremental.key(digests.record(m), digests.records_of(related[m.id]),
+                                         *(digests.post(a, posts[a.source_path].url) for a in mentions.get(m.id, [])))
+                written.append(self._write(
+                    urls.model(m.id), template, inputs, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
+                    description_html=Markup(record_html(description)) if description else ""))
+            return written
 
         say = self.ctx.progress
         say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
-        map_ranges(write_range, len(self.models))
+        for written in map_ranges(write_range, len(self.models)):
+            self._noted(written)
         say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         self._write_catalog()
 
@@ -146,16 +174,20 @@ class ShowcaseGenerator(Generator):
             untopical = show.by_topic.get((f.id, None), [])
             if untopical:
                 sections.append((None, urls.topic(f.slug, None), untopical))
-            self._write(urls.field(f.slug), field_tpl, field=f, sections=sections, preview=TOPIC_PREVIEW,
-                        tally=self.stats.by_field.get(f.id, Tally()))
+            tally = self.stats.by_field.get(f.id, Tally())
+            inputs = incremental.key(f, repr(tally), *((t, url, len(items), self.digests.records_of(items[:TOPIC_PREVIEW]))
+                                                       for t, url, items in sections))
+            self._noted([self._write(urls.field(f.slug), field_tpl, inputs, field=f, sections=sections,
+                                     preview=TOPIC_PREVIEW, tally=tally)])
             for topic, url, items in sections:
-                self._write_listing(url, items, "topic", field=f, topic=topic)
+                self._write_listing(url, items, "topic", incremental.key(f, topic), field=f, topic=topic)
             # The field's complete listing is also where the catalog's field filter leads: it carries
             # the catalog's filter panel, with this field chosen.
             field_facet = next(x for x in catalog_facets if x.key == "linh-vuc")
             option = field_facet.option(f.id)
-            self._write_listing(urls.field_all(f.slug), show.by_field.get(f.id, []), "topic", field=f, topic=None,
-                                filters_html=panel(catalog_facets, (field_facet, option)) if option else "")
+            html = panel(catalog_facets, (field_facet, option)) if option else ""
+            self._write_listing(urls.field_all(f.slug), show.by_field.get(f.id, []), "topic", incremental.key(f, html),
+                                field=f, topic=None, filters_html=html)
         self._write(urls.FIELDS, self.get_template("fields"))
 
     def _write_provinces(self):
@@ -163,8 +195,12 @@ class ShowcaseGenerator(Generator):
         for p in self.provinces:
             tally = show.tally(p.code)
             charts = tally_charts(tally, self.taxonomy.fields, p.formers, f"ở {p.name}") if tally.total else []
-            self._write_listing(urls.province(p.slug), show.by_province.get(p.code, []), "province", province=p,
-                                tally=tally, charts=charts, reports=self.reports_by_province.get(p.code, []))
+            reports = self.reports_by_province.get(p.code, [])
+            inputs = incremental.key(p, repr(tally), *(c.svg for c in charts),
+                                     *(repr((r.id, r.data, show.coverage.get(r.id))) for r in reports),
+                                     (self.context.get("dvk_province_feeds") or {}).get(p.code))
+            self._write_listing(urls.province(p.slug), show.by_province.get(p.code, []), "province", inputs,
+                                province=p, tally=tally, charts=charts, reports=reports)
         self._write(urls.PROVINCES, self.get_template("provinces"))
 
     def _write_stats(self):
@@ -218,12 +254,21 @@ class ShowcaseGenerator(Generator):
             pages += [(url, items, active, html, n, count) for n in range(1, count + 1)]
         template = self.get_template("models")
 
+        facets_key = incremental.key(*((f.key, f.label, [(o.value, o.label, o.url, o.count) for o in f.options])
+                                       for f in catalog_facets))
+
         def write_range(start, stop):
+            written = []
             for base_url, items, active, html, n, count in pages[start:stop]:
                 page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
-                self._write(page.url, template, listing=page, facets=catalog_facets, active=active, filters_html=html)
+                inputs = self._listing_key(page, incremental.key(facets_key, html,
+                                                                 (active[0].key, active[1].value) if active else None))
+                written.append(self._write(page.url, template, inputs, listing=page, facets=catalog_facets,
+                                           active=active, filters_html=html))
+            return written
 
-        map_ranges(write_range, len(pages))
+        for written in map_ranges(write_range, len(pages)):
+            self._noted(written)
         path = os.path.join(self.output_path, urls.CATALOG_INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:

@@ -1,0 +1,160 @@
+"""Incremental builds: a showcase page whose inputs did not change is carried over, not rendered again.
+
+After each build a manifest (``<cache>/build/<output>.json``) records, for every
+page the showcase writes (models, listings, fields, topics, provinces), a key:
+a hash of everything the page is made from — the record(s) it shows, the cards
+of related records and posts, its listing position, its charts and reports —
+and of the build as a whole (``build_key``: the code, templates, settings,
+``fields.yaml``, the province table, preview or not). The next build computes
+the same keys; a page whose key is unchanged is hard-linked from the previous
+site into the new one instead of being rendered. Anything else (Pelican's
+posts, feeds, open data, search, sitemap) is made anew each time.
+
+Correctness rests on the keys naming every input: ``tests/site/test_incremental.py``
+applies random edits and compares every file with a cold build. ``--full``
+(``build(full=True)``) ignores the manifest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+
+from dvk import PROJECT
+
+MANIFEST_VERSION = 1
+
+
+def key(*parts) -> str:
+    return _hash(*parts)
+
+
+def _hash(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else str(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _stat(path) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _tree_digest(folder: Path, suffixes=None) -> str:
+    """Names and contents of the files below ``folder`` (the code, the templates)."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and (suffixes is None or path.suffix in suffixes):
+            h.update(str(path.relative_to(folder)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_key(ctx, settings: dict, settings_file) -> str:
+    """What every page depends on: a change here makes every page again."""
+    from importlib.metadata import version
+    try:
+        provinces = version("vietnam-provinces") + version("vietnamadminunits")
+    except Exception:     # not installed as a distribution: the code hash still covers our tables
+        provinces = "?"
+    theme = Path(settings.get("THEME") or PROJECT / "theme")
+    plain = {k: v for k, v in settings.items() if k.isupper() and isinstance(v, (str, int, float, bool, type(None)))}
+    return _hash(MANIFEST_VERSION, sys.version, _tree_digest(PROJECT / "plugins" / "dvk", {".py"}),
+                 _tree_digest(theme / "templates"), Path(settings_file).read_bytes(),
+                 json.dumps(plain, sort_keys=True, ensure_ascii=False),
+                 (ctx.data / "fields.yaml").read_bytes() if (ctx.data / "fields.yaml").is_file() else b"",
+                 provinces, ctx.preview)
+
+
+@dataclass
+class Digests:
+    """Per-build digests of what pages show, computed once each.
+
+    A record is known by its file's size and modification time (and its images'): what the page shows of
+    it is made from that file by the code and ``fields.yaml``, which the build key covers. Like ``make``,
+    this trusts modification times; ``--full`` makes everything again."""
+
+    root: Path
+    content: Path
+    records: dict = dc_field(default_factory=dict)    # record id -> digest
+    posts: dict = dc_field(default_factory=dict)      # source path -> digest
+
+    def record(self, m) -> str:
+        d = self.records.get(m.id)
+        if d is None:
+            images = [_stat(self.content / str(i.get("src", "")).lstrip("/")) for i in (m.data.get("images") or [])
+                      if isinstance(i, dict)]
+            d = self.records[m.id] = _hash("record", m.id, m.path, _stat(self.root / m.path), images)
+        return d
+
+    def records_of(self, items) -> str:
+        return _hash(*(self.record(m) for m in items))
+
+    def post(self, a, url: str) -> str:
+        d = self.posts.get(a.source_path)
+        if d is None:
+            image = getattr(a, "image", None)
+            d = self.posts[a.source_path] = _hash("post", a.source_path, _stat(a.source_path), url,
+                                                  _stat(self.content / str(image).lstrip("/")) if image else "",
+                                                  getattr(a, "status", ""))
+        return d
+
+
+class Manifest:
+    """Keys of the pages of one site folder: the previous build's (to compare) and this build's (to save)."""
+
+    def __init__(self, path: Path, key: str, previous_site: Path | None, old: dict | None):
+        self.path, self.key, self.previous_site = path, key, previous_site
+        self.old = old or {}
+        self.new: dict[str, str] = {}
+        self.carried = self.rendered = 0
+
+    @classmethod
+    def open(cls, cache: Path, output: Path, key: str, full: bool) -> "Manifest":
+        path = cache / "build" / (_hash(os.path.abspath(output))[:16] + ".json")
+        site = Path(os.path.realpath(output)) if output.is_symlink() else None
+        old = None
+        if not full and site is not None and site.is_dir() and path.is_file():
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if saved.get("key") == key and saved.get("site") == str(site):
+                old = saved.get("pages") or {}
+        return cls(path, key, site if old else None, old)
+
+    def carry(self, url: str, key: str, target: str) -> bool:
+        """Hard-link the previous build's page at ``url`` to ``target`` when its key is the same. Safe in a
+        forked worker: it changes nothing here (the worker reports back, ``note`` records it)."""
+        if self.previous_site is None or self.old.get(url) != key:
+            return False
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(self.previous_site / url / "index.html", target)
+        except OSError:
+            return False
+        return True
+
+    def note(self, written: list[tuple[str, str, bool]]) -> None:
+        """Record pages written (``(url, key, carried)``), in this process."""
+        for url, key, carried in written:
+            self.new[url] = key
+            if carried:
+                self.carried += 1
+            else:
+                self.rendered += 1
+
+    def save(self, site: Path) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": self.key, "site": str(site), "pages": self.new}, separators=(",", ":")),
+                       encoding="utf-8")
+        os.replace(tmp, self.path)

@@ -1,0 +1,174 @@
+"""Incremental builds: after any sequence of edits, the site is byte for byte the site a cold build makes.
+
+A synthetic corpus of about a thousand records and a hundred posts is built once; then random edits
+(change, add, rename, delete, draft, future date, change of province or field, post edits) are applied
+step by step. After each step the incremental build (reusing the previous site's unchanged pages) and a
+cold build (``full=True`` into another folder) must hold the same files with the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dvk.bench.synthetic import write_corpus
+from dvk.site.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+PROVINCES = ["Đắk Nông", "Lâm Đồng", "Hà Giang", "Bến Tre", "Hà Nội", "Thừa Thiên Huế", "Quảng Bình"]
+FIELDS = {"economy": [], "culture-society": ["children"], "defense-security": [], "party-building": []}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(a: dict, b: dict) -> list[str]:
+    return sorted(set(a) ^ set(b)) + sorted(k for k in set(a) & set(b) if a[k] != b[k])
+
+
+class Editor:
+    """Random edits to a corpus, as editors make them."""
+
+    def __init__(self, root: Path, seed: int):
+        self.root, self.rng = root, random.Random(seed)
+        self.counter = 0
+
+    def records(self) -> list[Path]:
+        return sorted((self.root / "data" / "models").rglob("*.yaml"))
+
+    def posts(self) -> list[Path]:
+        return sorted((self.root / "content" / "tin-tuc").glob("*.md"))
+
+    def _load(self, path: Path) -> dict:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def _save(self, path: Path, data: dict):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def _post(self, path: Path):
+        front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        return yaml.safe_load(front.removeprefix("---\n")), body
+
+    def _save_post(self, path: Path, meta: dict, body: str):
+        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                        encoding="utf-8")
+
+    def edit(self) -> str:
+        self.counter += 1
+        kind = self.rng.choice(["change", "change", "add", "rename", "delete", "draft", "province", "field",
+                                "post-title", "post-future", "post-delete", "post-province"])
+        rec = self.rng.choice(self.records())
+        if kind == "change":
+            data = self._load(rec)
+            data["name"] = f"{data['name']} (sửa lần {self.counter})"
+            data["summary"] = "Tóm tắt mới: " + data["summary"]
+            self._save(rec, data)
+        elif kind == "add":
+            data = self._load(rec)
+            data["name"] = f"Mô hình mới thêm số {self.counter}"
+            self._save(rec.with_name(f"moi-them-{self.counter}.yaml"), data)
+        elif kind == "rename":
+            rec.rename(rec.with_name(f"doi-ten-{self.counter}.yaml"))
+        elif kind == "delete":
+            rec.unlink()
+        elif kind == "draft":
+            data = self._load(rec)
+            data["draft"] = True
+            self._save(rec, data)
+        elif kind == "province":
+            data = self._load(rec)
+            data["province"] = self.rng.choice(PROVINCES)
+            self._save(rec, data)
+        elif kind == "field":
+            data = self._load(rec)
+            field = self.rng.choice(sorted(FIELDS))
+            data["field"], data["topics"] = field, FIELDS[field]
+            self._save(rec, data)
+        else:
+            post = self.rng.choice(self.posts())
+            meta, body = self._post(post)
+            if kind == "post-title":
+                meta["title"] = f"{meta['title']} (cập nhật {self.counter})"
+                self._save_post(post, meta, body)
+            elif kind == "post-future":
+                meta["date"] = (dt.datetime.now() + dt.timedelta(days=30)).strftime("%Y-%m-%d %H:%M")
+                self._save_post(post, meta, body)
+            elif kind == "post-province":
+                meta["province"] = self.rng.choice(PROVINCES)
+                self._save_post(post, meta, body)
+            else:
+                post.unlink()
+        return kind
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("incremental") / "corpus"
+    write_corpus(root, 900, 90, 10, seed=11)
+    return root
+
+
+def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")       # the same build date for both builds
+    cache, output = tmp_path / "cache", tmp_path / "incremental" / "output"
+    settings = ROOT / "pelican.conf.py"
+    build(corpus, output, settings_file=settings, cache=cache)
+    editor = Editor(corpus, seed=5)
+    carried_any = False
+    for step in range(5):
+        done = [editor.edit() for _ in range(editor.rng.randint(1, 3))]
+        messages = []
+        build(corpus, output, settings_file=settings, cache=cache, progress=messages.append)
+        carried_any |= any("giữ nguyên" in m for m in messages)
+        cold = tmp_path / f"cold-{step}" / "output"
+        build(corpus, cold, settings_file=settings, cache=tmp_path / f"cold-cache-{step}", full=True)
+        assert differences(tree(output), tree(cold)) == [], (step, done)
+    assert carried_any        # the incremental builds did reuse pages
+
+
+def test_a_template_change_makes_every_page_again(corpus, tmp_path, monkeypatch):
+    """A change to the code, a template or a setting is a change to every page: nothing is carried over."""
+    import shutil
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    cache, output = tmp_path / "cache", tmp_path / "out" / "output"
+    overrides = {"THEME": str(theme)}
+    build(corpus, output, settings_file=ROOT / "pelican.conf.py", cache=cache, overrides=overrides)
+    card = theme / "templates" / "components" / "card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace("card__title", "card__title card__title--moi"),
+                    encoding="utf-8")
+    messages = []
+    build(corpus, output, settings_file=ROOT / "pelican.conf.py", cache=cache, overrides=overrides,
+          progress=messages.append)
+    assert not any("giữ nguyên" in m for m in messages)
+    page = next((output / "mo-hinh").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "card__title card__title--moi" in page or "card__title--moi" in (output / "mo-hinh" / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_the_build_date_is_the_newest_input_not_the_clock(tmp_path, monkeypatch):
+    """/du-lieu/ says when the data last changed: the newest file, or SOURCE_DATE_EPOCH when set."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = tmp_path / "site"
+    (root / "data" / "models").mkdir(parents=True)
+    (root / "content").mkdir()
+    (root / "data" / "fields.yaml").write_bytes((ROOT / "data" / "fields.yaml").read_bytes())
+    (root / "data" / "models" / "me-do-dau.yaml").write_text(
+        "name: Mẹ đỡ đầu\nkind: collective\nowner: Công an tỉnh Đắk Nông\nfield: culture-society\n"
+        "topics: [children]\nprovince: Đắk Nông\nstatus: registered\nsummary: Nhận đỡ đầu trẻ em.\n", encoding="utf-8")
+    when = dt.datetime(2024, 7, 22, 9, 40, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()
+    for path in [*root.rglob("*")]:
+        os.utime(path, (when, when))
+    build(root, root / "output", settings_file=ROOT / "pelican.conf.py", search=False)
+    page = (root / "output" / "du-lieu" / "index.html").read_text(encoding="utf-8")
+    assert "Dữ liệu cập nhật ngày 22/7/2024" in page
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 5, 8, 0, tzinfo=dt.timezone(
+        dt.timedelta(hours=7))).timestamp())))
+    build(root, root / "output", settings_file=ROOT / "pelican.conf.py", search=False)
+    page = (root / "output" / "du-lieu" / "index.html").read_text(encoding="utf-8")
+    assert "Dữ liệu cập nhật ngày 5/1/2025" in page
