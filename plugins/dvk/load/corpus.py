@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import re
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
@@ -170,9 +171,42 @@ def _parse_file(path: str):
         return None, (None, exc.message)
 
 
-def _parse_all(paths: list[str]):
-    """Parse many YAML files, on every core when there are many (YAML parsing dominates loading)."""
-    return map_items(_parse_file, paths)
+PARSED_CACHE_VERSION = 1
+
+
+def _parse_all(paths: list[str], cache: Path | None = None):
+    """Parse many YAML files, on every core when there are many (YAML parsing dominates loading).
+
+    With ``cache`` (a folder), what each file parsed to is kept in ``<cache>/parsed-records.pickle`` with
+    the file's size and modification time; a file unchanged since is not parsed again. (Like ``make``, this
+    trusts modification times; ``--full`` builds do not read the cache.)"""
+    if cache is None:
+        return map_items(_parse_file, paths)
+    store = cache / "parsed-records.pickle"
+    try:
+        with open(store, "rb") as fh:
+            version, old = pickle.load(fh)
+        if version != PARSED_CACHE_VERSION:
+            old = {}
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        old = {}
+    stamps = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+            stamps[p] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamps[p] = None
+    todo = [p for p in paths if stamps[p] is None or old.get(p, (None, None))[0] != stamps[p]]
+    fresh = dict(zip(todo, map_items(_parse_file, todo)))
+    merged = {p: (stamps[p], fresh[p] if p in fresh else old[p][1]) for p in paths}
+    if todo or len(old) != len(merged):
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = store.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((PARSED_CACHE_VERSION, merged), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, store)
+    return [merged[p][1] for p in paths]
 
 
 class _LazySource(Source):
@@ -259,13 +293,13 @@ def _typeset(data: dict) -> dict:
     return data
 
 
-def _load_models(corpus: Corpus, data_dir: Path):
+def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
     taxonomy = corpus.taxonomy
     fields = taxonomy.by_id if taxonomy else {}
     topics = taxonomy.topics if taxonomy else {}
     seen: dict[str, str] = {}
     paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
-    for path, (data, error) in zip(paths, _parse_all(paths)):
+    for path, (data, error) in zip(paths, _parse_all(paths, cache)):
         rel = _rel(corpus.root, path)
         if error:
             corpus.problems.append(Problem(rel, error[0], None, error[1]))
@@ -494,15 +528,16 @@ def _load_reports(corpus: Corpus, data_dir: Path):
         corpus.reports.append(report)
 
 
-def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False) -> Corpus:
-    """Read and check everything; the returned corpus lists every problem found."""
+def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False, cache=None) -> Corpus:
+    """Read and check everything; the returned corpus lists every problem found. ``cache``: a folder where
+    parsed records are kept between runs (only files changed since are parsed again)."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
     corpus = Corpus(root=root, taxonomy=None, preview=preview)
     _check_files(corpus, content_dir, data_dir)
     _load_taxonomy(corpus, data_dir)
-    _load_models(corpus, data_dir)
+    _load_models(corpus, data_dir, Path(cache) if cache else None)
     _load_reports(corpus, data_dir)
     _load_entries(corpus, content_dir)
     _check_references(corpus, data_dir)

@@ -212,7 +212,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     content = Path(content or root / "content").resolve()
     data = Path(data or root / "data").resolve()
     say("Đang đọc và kiểm tra nội dung…")
-    corpus = load_corpus(root, content, data, preview=preview)
+    cache_dir = Path(cache) if cache else root / ".cache"
+    corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
     if corpus.warnings:
         say(warnings_report(corpus.warnings))
     corpus.raise_if_invalid()
@@ -226,7 +227,9 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
                        search=search, cache=Path(cache) if cache else None, progress=say)
     ctx.showcase = derive(corpus)
     ctx.built = build_date(content, data)
-    settings_file = Path(settings_file or root / "pelican.conf.py")
+    if settings_file is None:     # a site folder of its own may have no settings: the project's are used
+        settings_file = root / "pelican.conf.py" if (root / "pelican.conf.py").is_file() else ROOT / "pelican.conf.py"
+    settings_file = Path(settings_file)
     settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
     ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output,

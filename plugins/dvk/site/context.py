@@ -42,6 +42,7 @@ class BuildContext:
     showcase: Showcase | None = None
     # derive, from the posts Pelican read: each post's neighbours and picture, by source path
     posts: dict[str, PostLinks] = dc_field(default_factory=dict)
+    latest_posts: list = dc_field(default_factory=list)               # published posts, newest first
     og_images: dict[str, dict | None] = dc_field(default_factory=dict)
     preview_marks: dict[str, str] = dc_field(default_factory=dict)     # source path -> "draft" | "future"
     dates: dict[str, dt.datetime] = dc_field(default_factory=dict)     # address -> date, for the sitemap

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
@@ -143,6 +144,17 @@ class Manifest:
             return False
         return True
 
+    def carry_file(self, name: str, key: str, target: str) -> bool:
+        """Like ``carry`` for a file named by its path in the site (``tin-tuc/bai/index.html``)."""
+        if self.previous_site is None or self.old.get(name) != key:
+            return False
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(self.previous_site / name, target)
+        except OSError:
+            return False
+        return True
+
     def note(self, written: list[tuple[str, str, bool]]) -> None:
         """Record pages written (``(url, key, carried)``), in this process."""
         for url, key, carried in written:
@@ -158,3 +170,90 @@ class Manifest:
         tmp.write_text(json.dumps({"key": self.key, "site": str(site), "pages": self.new}, separators=(",", ":")),
                        encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+# ------------------------------------------------------------------------ Pelican's pages: posts, lists
+
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""")
+
+
+def post_digest(ctx, digests: Digests, item) -> str:
+    """A post, document or page as pages show it: its file, address, pictures and attachments."""
+    d = digests.posts.get(item.source_path)
+    if d is None:
+        links = ctx.posts.get(item.source_path)
+        files = [str(getattr(item, "image", "") or "")] + _SRC.findall(getattr(item, "_content", "") or "")
+        files += [str(a.get("file", "")) for a in (getattr(item, "attachments", None) or []) if isinstance(a, dict)]
+        stats = [_stat(digests.content / f.split("}", 1)[-1].lstrip("/")) for f in files if f and "://" not in f]
+        d = digests.posts[item.source_path] = _hash(
+            "post", item.source_path, _stat(item.source_path), links.url if links else item.url, stats,
+            getattr(item, "status", ""), ctx.preview_marks.get(item.source_path))
+    return d
+
+
+def writer_class(ctx):
+    """Pelican's writer, carrying over the posts, documents and post listings whose inputs did not change."""
+    from pelican.paginator import Paginator
+    from pelican.writers import Writer
+
+    digests = Digests(ctx.root, ctx.content)
+
+    def article_parts(article) -> list:
+        links = ctx.posts.get(article.source_path)
+        models = ctx.corpus.models
+        mentioned = [models[m] for m in (getattr(article, "models", None) or []) if m in models]
+        parts = [post_digest(ctx, digests, article), [digests.record(m) for m in mentioned]]
+        if links:
+            parts += [[post_digest(ctx, digests, a) for a in links.related],
+                      [post_digest(ctx, digests, a) if a else "" for a in (links.newer, links.older)]]
+            if not mentioned and not links.related:      # article.html shows the latest news instead
+                parts.append([post_digest(ctx, digests, a) for a in ctx.latest_posts[:5]])
+        return parts
+
+    def inputs_of(context, paginated, kwargs):
+        parts = []
+        for name, value in sorted(kwargs.items()):
+            if name in ("article", "page"):
+                parts.append(article_parts(value) if name == "article" else post_digest(ctx, digests, value))
+            elif name in ("articles", "dates"):
+                continue
+            elif isinstance(value, (str, int, type(None))):
+                parts.append((name, value))
+            else:                               # a category, tag or author: its name and address
+                parts.append((name, str(value), getattr(value, "slug", None)))
+        listed = (paginated or {}).get("articles") or kwargs.get("articles")
+        if listed is None and "article" not in kwargs and "page" not in kwargs:
+            listed = context.get("articles") or []       # lists of all tags, categories, authors, archives
+        if listed is not None:
+            parts.append([post_digest(ctx, digests, a) for a in listed])
+        return parts
+
+    class CarryingWriter(Writer):
+        def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                       override_output=False, url=None, **kwargs):
+            manifest = ctx.manifest
+            if not name or manifest is None or relative_urls or override_output:
+                return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                          override_output, url, **kwargs)
+            key = _hash("pelican", name, template.name, template_name, inputs_of(context, paginated, kwargs))
+            if paginated is None:
+                paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+            names = [name]
+            if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+                per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+                pages = Paginator(name, url, next(iter(paginated.values())), self.settings, per_page)
+                names = [pages.page(n).save_as for n in range(1, pages.num_pages + 1)]
+            targets = [os.path.join(self.output_path, n) for n in names]
+            if all(manifest.carry_file(n, key, t) for n, t in zip(names, targets)):
+                self._written_files.update(targets)
+                manifest.note([(n, key, True) for n in names])
+                return None
+            for t in targets:                     # some carried, not all: make them all again
+                if os.path.exists(t):
+                    os.unlink(t)
+            result = super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                        override_output, url, **kwargs)
+            manifest.note([(n, key, False) for n in names])
+            return result
+
+    return CarryingWriter

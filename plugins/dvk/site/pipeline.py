@@ -7,6 +7,7 @@
               each post's neighbours and dates, once Pelican read them    here
               images checked, cleaned and resized                         images.py
     render    Pelican's posts and pages; the showcase pages               showcase.py
+              (unchanged pages carried over from the last build)         incremental.py
               open data, province feeds, the search page                  opendata.py, seo.py, search.py
     index     the search index                                            search.py
     finish    sitemap.xml and robots.txt from the written site            seo.py
@@ -33,7 +34,7 @@ from dvk.model import visibility
 from dvk.model.provinces import resolve
 from dvk.model.schema import FIELD_IDS, KINDS, LEVELS, STATUSES
 from dvk.render.files import describe
-from dvk.site import images, preview, seo
+from dvk.site import images, incremental, preview, seo
 from dvk.site.context import BuildContext, PostLinks
 from dvk.site.opendata import OpenDataGenerator
 from dvk.site.reader import VietnameseMarkdownReader
@@ -55,6 +56,7 @@ class Pipeline:
             (signals.page_generator_finalized, self.pages_visibility),
             (signals.get_generators, self.generators),                      # render (showcase), index (search)
             (signals.all_generators_finalized, self.derive_from_posts),     # derive: neighbours, dates, images
+            (signals.get_writer, self.writer),                              # render: carry unchanged pages over
             (signals.finalized, self.finish),                               # finish: sitemap, robots.txt
         ]
 
@@ -152,9 +154,14 @@ class Pipeline:
         pages_gen = next((g for g in generators if isinstance(g, PagesGenerator)), None)
         articles = list(articles_gen.articles) if articles_gen else []        # newest first
         self.ctx.posts.update(post_links(articles, self.ctx.corpus.models))
+        self.ctx.latest_posts = articles
         self.ctx.dates.update({item.url: getattr(item, "modified", None) or getattr(item, "date", None)
                                for item in articles + (list(pages_gen.pages) if pages_gen else [])})
         images.process(self.ctx, generators)
+
+    def writer(self, pelican):
+        """Pelican's writer, which carries over posts and post listings whose inputs did not change."""
+        return incremental.writer_class(self.ctx) if self._mine(pelican) else None
 
     # ---------------------------------------------------------------------------------------------- finish
 
