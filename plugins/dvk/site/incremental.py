@@ -36,7 +36,10 @@ def key(*parts) -> str:
 def _hash(*parts) -> str:
     h = hashlib.blake2b(digest_size=16)
     for p in parts:
-        h.update(p if isinstance(p, bytes) else str(p).encode("utf-8", "surrogatepass"))
+        text = p if isinstance(p, bytes) else str(p).encode("utf-8", "surrogatepass")
+        if b" object at 0x" in text:      # a memory address would make every key new, every build
+            raise ValueError(f"unstable part in a page key: {text[:200]!r}")
+        h.update(text)
         h.update(b"\x1f")
     return h.hexdigest()
 
@@ -210,17 +213,24 @@ def writer_class(ctx):
                 parts.append([post_digest(ctx, digests, a) for a in ctx.latest_posts[:5]])
         return parts
 
+    def value(v):
+        if hasattr(v, "source_path") and hasattr(v, "metadata"):       # a post, document or page
+            return post_digest(ctx, digests, v)
+        if isinstance(v, (list, tuple)):
+            return [value(x) for x in v]
+        if isinstance(v, (str, int, float, bool, type(None))):
+            return v
+        return (type(v).__name__, str(v), getattr(v, "slug", None))    # a category, tag or author
+
     def inputs_of(context, paginated, kwargs):
         parts = []
-        for name, value in sorted(kwargs.items()):
-            if name in ("article", "page"):
-                parts.append(article_parts(value) if name == "article" else post_digest(ctx, digests, value))
+        for name, v in sorted(kwargs.items()):
+            if name == "article":
+                parts.append(article_parts(v))
             elif name in ("articles", "dates"):
                 continue
-            elif isinstance(value, (str, int, type(None))):
-                parts.append((name, value))
-            else:                               # a category, tag or author: its name and address
-                parts.append((name, str(value), getattr(value, "slug", None)))
+            else:
+                parts.append((name, value(v)))
         listed = (paginated or {}).get("articles") or kwargs.get("articles")
         if listed is None and "article" not in kwargs and "page" not in kwargs:
             listed = context.get("articles") or []       # lists of all tags, categories, authors, archives
