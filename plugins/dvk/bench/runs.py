@@ -32,7 +32,8 @@ def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tupl
     return corpus, {"step": "demo-data", **counts, "wall_s": round(time.perf_counter() - t0, 2)}
 
 
-def build_in_child(corpus: pathlib.Path, out: pathlib.Path) -> tuple[float, float]:
-    """Build ``corpus`` into ``out`` with the project's own build in a fresh process: wall seconds, peak MiB."""
+def build_in_child(corpus: pathlib.Path, out: pathlib.Path, *extra: str) -> tuple[float, float]:
+    """Build ``corpus`` into ``out`` with the project's own build in a fresh process: wall seconds, peak MiB.
+    ``extra``: more arguments for ``python -m dvk.site.build`` (``--full``, ``--theme``)."""
     return run_timed([sys.executable, "-m", "dvk.site.build", "--root", str(corpus), "--output", str(out),
-                      "--settings", str(PROJECT / "pelican.conf.py")])
+                      "--settings", str(PROJECT / "pelican.conf.py"), *extra])

@@ -277,6 +277,7 @@ def main(argv=None) -> int:
     parser.add_argument("--data", help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--settings", help="tệp cấu hình Pelican (mặc định: pelican.conf.py của dự án)")
     parser.add_argument("--check", action="store_true", help="chỉ kiểm tra nội dung, không dựng trang")
+    parser.add_argument("--theme", help="thư mục giao diện (mặc định: theme/ của dự án)")
     parser.add_argument("--full", action="store_true", help="dựng lại mọi trang, không dùng lại trang của lần dựng trước")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -293,6 +294,7 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         result = build(args.root, args.output, settings_file=args.settings or ROOT / "pelican.conf.py",
                        content=args.content, data=args.data, full=args.full,
+                       overrides={"THEME": os.path.abspath(args.theme)} if args.theme else None,
                        progress=lambda m: print(f"[{time.perf_counter() - started:5.1f} s] {m}", flush=True))
     except InvalidContent as exc:
         print(report(exc.problems), file=sys.stderr)
