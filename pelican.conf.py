@@ -41,6 +41,7 @@ WITH_FUTURE_DATES = False
 globals().update(pelican_settings())
 DEFAULT_PAGINATION = 20
 FEED_DOMAIN = SITEURL
+FEED_MAX_ITEMS = 50          # a feed carries the latest news; readers keep what they fetched before
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None

@@ -227,8 +227,8 @@ def writer_class(ctx):
         for name, v in sorted(kwargs.items()):
             if name == "article":
                 parts.append(article_parts(v))
-            elif name in ("articles", "dates"):
-                continue
+            elif name in ("articles", "dates", "all_articles"):
+                continue       # lists handled below; all_articles: no template of the theme uses it
             else:
                 parts.append((name, value(v)))
         listed = (paginated or {}).get("articles") or kwargs.get("articles")
