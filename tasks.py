@@ -19,11 +19,12 @@ def _exit(code: int):
         sys.exit(code)
 
 
-@task(help={"output": "thư mục kết quả (mặc định output/)"})
-def build(c, output=None):
-    """Dựng trang web vào output/ sau khi kiểm tra toàn bộ nội dung (build the site)."""
+@task(help={"output": "thư mục kết quả (mặc định output/)",
+            "full": "dựng lại mọi trang, không dùng lại trang không đổi của lần dựng trước"})
+def build(c, output=None, full=False):
+    """Dựng trang web vào output/ sau khi kiểm tra toàn bộ nội dung; chỉ dựng lại trang có thay đổi (build the site)."""
     from dvk.site.build import main
-    _exit(main(["--output", output] if output else []))
+    _exit(main((["--output", output] if output else []) + (["--full"] if full else [])))
 
 
 @task
