@@ -9,8 +9,8 @@ from dvk.render.vnmap import Symbol, province_map
 HOSTILE = "Lĩnh vực <script>alert(1)</script> & \"x\" <img src=x onerror=alert(2)>"
 
 
-def texts(svg: str) -> str:
-    root = ElementTree.fromstring(svg)          # parses: no markup broke out of the SVG
+def texts(markup: str) -> str:
+    root = ElementTree.fromstring(markup)       # parses: no markup broke out of the chart or the map
     assert not [el for el in root.iter() if el.tag.split("}")[-1] in ("script", "img", "foreignObject")]
     assert not [a for el in root.iter() for a in el.attrib if a.startswith("on")]
     return " ".join(t for t in root.itertext())
@@ -18,15 +18,15 @@ def texts(svg: str) -> str:
 
 def test_bar_chart_escapes_its_labels_title_and_description():
     chart = bar_chart("bieu-do", HOSTILE, "Lĩnh vực", [(HOSTILE, 3), ("Kinh tế", 2)])
-    assert "<script" not in chart.svg and "<img" not in chart.svg
-    words = texts(chart.svg)
-    assert "<script>alert(1)</script>" in words      # shown as text in <title>/<desc>
+    assert "<script" not in chart.markup and "<img" not in chart.markup
+    words = texts(chart.markup)
+    assert "<script>alert(1)</script>" in words      # shown as text: the label, the name and description
 
 
 def test_stacked_chart_escapes_series_and_labels():
     chart = stacked_chart("chong", "Theo loại", "Lĩnh vực", (HOSTILE, "Cá nhân"), [(HOSTILE, (1, 2))])
-    texts(chart.svg)
-    assert "<script>alert" not in chart.svg
+    assert "<script>alert(1)</script>" in texts(chart.markup)
+    assert "<script>alert" not in chart.markup
 
 
 def test_map_escapes_names_labels_and_addresses():

@@ -88,24 +88,27 @@ def text(el) -> str:
 
 
 def charts(html: str) -> dict[str, dict]:
-    """Every chart of a page: heading, SVG title and description, the values the SVG prints, its table."""
+    """Every chart of a page: heading, the bars' name and description, the values the bars print, the
+    bars' lengths, and the table."""
     found = {}
     for sec in parse(html).iter("section"):
         if sec.get("class") != "chart":
             continue
         heading = next(h for h in sec.iter() if h.tag in ("h2", "h3", "h4"))
-        svg = next(sec.iter(SVG + "svg"))
-        ids = svg.get("aria-labelledby").split()
-        by_id = {e.get("id"): e for e in svg.iter() if e.get("id")}
+        bars = next(e for e in sec.iter("div") if "bars" in (e.get("class") or "").split())
+        ids = bars.get("aria-labelledby").split()
+        by_id = {e.get("id"): e for e in bars.iter() if e.get("id")}
         table = next(sec.iter("table"))
         header = [text(th) for th in table.find("thead").iter("th")]
         rows = {}
         for tr in table.find("tbody").iter("tr"):
             rows[text(tr.find("th"))] = [number(text(td)) for td in tr.iter("td")]
         found[text(heading)] = {
-            "role": svg.get("role"), "labelled": [text(by_id[i]) if i in by_id else None for i in ids],
-            "title_tag": [e.tag for e in svg][0], "printed": [number(text(t)) for t in svg.iter(SVG + "text")
-                                                             if t.get("class") == "value"],
+            "role": bars.get("role"), "labelled": [text(by_id[i]) if i in by_id else None for i in ids],
+            "printed": [number(text(t)) for t in bars.iter("span") if t.get("class") == "bars__value"],
+            "labels": [text(t) for t in bars.iter("span") if t.get("class") == "bars__label"],
+            "widths": [float(re.search(r"width:([\d.]+)%", b.get("style")).group(1))
+                       for b in bars.iter("span") if (b.get("class") or "").startswith("bars__bar ")],
             "caption": text(table.find("caption")), "header": header, "rows": rows,
         }
     return found
@@ -227,15 +230,21 @@ def test_every_chart_has_a_title_and_a_table_matching_the_picture(stats_site):
         found = charts(stats_site.page(url))
         assert len(found) >= 3, url
         for heading, c in found.items():
-            assert c["role"] == "img" and c["title_tag"] == SVG + "title", heading
+            assert c["role"] == "img", heading
             title, desc = c["labelled"]
             assert title == heading == c["caption"], heading
             # The description speaks the numbers of the table, in the same order.
             numbers = [v for values in c["rows"].values() for v in values]
             assert [number(n) for n in re.findall(r"\d[\d.]*(?=[,;.]?(?: |$))", desc)
                     if not re.fullmatch(r"20\d\d", n)] == numbers, heading
-            if c["printed"]:                     # bar charts print their values: bottom-up in the SVG
-                assert list(reversed(c["printed"])) == numbers, heading
+            # The bars carry the table's labels, whole, and print its numbers (a stacked bar: its total).
+            assert c["labels"] == list(c["rows"]), heading
+            stacked = len(c["header"]) > 2 and len(c["printed"]) == len(c["rows"])
+            assert c["printed"] == ([sum(v) for v in c["rows"].values()] if stacked else numbers), heading
+            # Each bar is as long as its share of the largest row (a stacked bar: of the largest total).
+            top = max((sum(v) if stacked else max(v)) for v in c["rows"].values())
+            expected = [round(100 * v / top, 2) for v in numbers if v > 0]
+            assert c["widths"] == expected, heading
 
 
 # ---------------------------------------------------------------- open data

@@ -11,12 +11,10 @@ from test_demo_site import text_of
 
 CHART_PAGES = ["/thong-ke/", "/tinh/lam-dong/", "/tinh/ha-noi/"]
 
-# Rendered size of each SVG text: its CSS font size times the SVG's scale on screen.
-TEXT_SIZES = """[...document.querySelectorAll('.chart svg text')]
+# Rendered size of each text of the charts (labels, values, legend), as the browser draws it.
+TEXT_SIZES = """[...document.querySelectorAll('.chart .bars__label, .chart .bars__value, .chart .bars__legend li')]
   .filter(t => getComputedStyle(t).display !== 'none')
-  .map(t => { const svg = t.closest('svg');
-              return [t.textContent, parseFloat(getComputedStyle(t).fontSize) *
-                      svg.getBoundingClientRect().width / svg.viewBox.baseVal.width]; })"""
+  .map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize)])"""
 
 LABEL_OVERLAPS = """(() => {
   const ls = [...document.querySelectorAll('.vn-map__label')].filter(t => getComputedStyle(t).display !== 'none')
@@ -43,21 +41,33 @@ def test_chart_text_is_at_least_12_px_on_a_375_px_phone(browser, server, url):  
     assert len(sizes) > 20
     small = [(t, round(s, 1)) for t, s in sizes if s < 11.95]
     assert small == [], small
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375      # bars never push the page wider
+    page.close()
+
+
+def test_chart_text_follows_the_font_size_control(browser, server):  # noqa: F811
+    """A+ (the largest step, 150 %) makes chart labels 1.5 times larger, as it does the rest of the page."""
+    page = open_page(browser, server, "/tinh/lam-dong/", 375)
+    before = dict(page.evaluate(TEXT_SIZES))
+    page.evaluate('localStorage.setItem("dvk-co-chu", "1.5")')
+    page.reload()
+    after = dict(page.evaluate(TEXT_SIZES))
+    assert before.keys() == after.keys()
+    assert {t: round(after[t] / before[t], 2) for t in before} == {t: 1.5 for t in before}
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.close()
 
 
 @pytest.mark.parametrize("url", ["thong-ke", "tinh/lam-dong", "tinh/ha-noi"])
 def test_chart_labels_are_whole(demo_output, url):
     html = read_page(demo_output, url)
-    for section in re.findall(r'<section class="chart".*?</section>', html, re.S):
-        svg = re.search(r"<svg.*?</svg>", section, re.S).group(0)
-        if "chart__svg--bars" not in svg:
-            continue
-        drawn = " ".join(re.findall(r'class="chart__label">([^<]*)<', svg))
+    sections = re.findall(r'<section class="chart".*?</section>', html, re.S)
+    assert len(sections) >= 3
+    for section in sections:
+        drawn = re.findall(r'class="bars__label">([^<]*)<', section)
         table = re.findall(r'<th scope="row">(?:<a [^>]*>)?([^<]*)<', section)
-        assert "…" not in drawn
-        for label in table:
-            assert label in drawn, (url, label)
+        assert "…" not in "".join(drawn)
+        assert drawn == table, url             # every label of the table, whole, in the same order
 
 
 @pytest.mark.parametrize("width", [320, 375])

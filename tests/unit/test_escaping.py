@@ -34,16 +34,19 @@ def test_alt_of_a_processed_photo_is_escaped(tmp_path):
 def test_chart_title_and_desc_escape_their_text():
     chart = bar_chart("bieu-do-xa", 'Mô hình <script>alert("x")</script> & “Dân vận khéo”', "Xã",
                       [('Xã <b>Đắk Ha</b> & "Quảng Sơn"', 3), ("Thị trấn Kiến Đức", 1234)])
-    assert ('<title id="bieu-do-xa-tieu-de">Mô hình &lt;script&gt;alert("x")&lt;/script&gt; &amp; '
-            "“Dân vận khéo”</title>") in chart.svg
-    assert ('<desc id="bieu-do-xa-mo-ta">Xã &lt;b&gt;Đắk Ha&lt;/b&gt; &amp; "Quảng Sơn": 3; '
-            "Thị trấn Kiến Đức: 1.234.</desc>") in chart.svg
-    assert "<script>" not in chart.svg and "<b>" not in chart.svg
+    assert ('<span class="visually-hidden" id="bieu-do-xa-tieu-de">Mô hình &lt;script&gt;alert("x")&lt;/script&gt; '
+            "&amp; “Dân vận khéo”</span>") in chart.markup
+    assert ('<span class="visually-hidden" id="bieu-do-xa-mo-ta">Xã &lt;b&gt;Đắk Ha&lt;/b&gt; &amp; "Quảng Sơn": 3; '
+            "Thị trấn Kiến Đức: 1.234.</span>") in chart.markup
+    assert '<span class="bars__label">Xã &lt;b&gt;Đắk Ha&lt;/b&gt; &amp; "Quảng Sơn"</span>' in chart.markup
+    assert "<script>" not in chart.markup and "<b>" not in chart.markup
 
 
 def test_stacked_chart_desc_escapes_series_and_labels():
     chart = stacked_chart("bieu-do-loai", "Theo loại <i>", "Lĩnh vực", ("Tập thể", "Cá <nhân>"),
                           [("Kinh tế & xã hội", (2, 1))])
-    assert '<title id="bieu-do-loai-tieu-de">Theo loại &lt;i&gt;</title>' in chart.svg
-    assert ('<desc id="bieu-do-loai-mo-ta">Kinh tế &amp; xã hội: tập thể 2, cá &lt;nhân&gt; 1.</desc>'
-            in chart.svg)
+    assert '<span class="visually-hidden" id="bieu-do-loai-tieu-de">Theo loại &lt;i&gt;</span>' in chart.markup
+    assert ('<span class="visually-hidden" id="bieu-do-loai-mo-ta">Kinh tế &amp; xã hội: tập thể 2, '
+            "cá &lt;nhân&gt; 1.</span>") in chart.markup
+    assert '<li><span class="bars__key bars__key--1"></span>Cá &lt;nhân&gt;</li>' in chart.markup
+    assert "<i>" not in chart.markup and "<nhân>" not in chart.markup

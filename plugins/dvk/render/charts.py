@@ -1,30 +1,21 @@
-"""Statistics charts as static, accessible SVG, made at build time (no Pelican import).
+"""Statistics charts as accessible HTML bars, made at build time (no Pelican import).
 
-Library: pygal (pure Python, pinned in requirements.txt). Why pygal and not
-Vega-Lite through ``vl-convert-python``: a national build draws about 250
-charts (34 province pages, the national page) and pygal draws one in about
-5 ms in the build's own process, while vl-convert pays a JavaScript-runtime
-round trip per call; pygal's SVG is also plain enough to make accessible and to
-colour from the theme's CSS custom properties. Its script and stylesheet are
-switched off and stripped (``js=[]``, ``css=[]``): the theme styles the chart
-(``.chart`` in ``site.css``) and nothing needs JavaScript.
+Why not a picture (pygal's SVG, used before): a chart drawn in a fixed viewBox shrinks its text with the
+screen and ignores the reader's text size; bars in HTML and CSS keep their labels as page text, whole at
+any width and as large as the rest of the page, and need no library and no script. Colours come from the
+theme (``.bars`` in ``site.css``).
 
-Each ``Chart`` carries its data as rows, and the template shows the same rows
-as a table next to the picture (``components/chart.html``): the table is the
-chart's text alternative, the SVG has ``role="img"``, a ``<title>`` and a
-``<desc>`` that also lists the values.
+Each ``Chart`` carries its data as rows, and the template shows the same rows as a table under the bars
+(``components/chart.html``): the table is the chart's text alternative; the bars are one image for
+assistive technology (``role="img"``), named by the title and the values in words.
 """
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field as dc_field
 from xml.sax.saxutils import escape
 
 from dvk.model import urls
 from dvk.render.formatting import vn_number
-
-WIDTH = 340          # viewBox width of a year chart: about the column on a 375 px phone, so 12 units ≈ 12 px
 
 
 @dataclass
@@ -41,7 +32,7 @@ class Chart:
     series: tuple[str, ...]          # headings of the value columns
     rows: list[tuple[str, tuple[int, ...], str | None]]
     note: str = ""                   # one sentence under the title, optional
-    svg: str = dc_field(default="", repr=False)
+    markup: str = dc_field(default="", repr=False)     # the bars, HTML made here from escaped parts
 
     @property
     def total(self) -> int:
@@ -49,7 +40,7 @@ class Chart:
 
     @property
     def description(self) -> str:
-        """The values in words, for the SVG's ``<desc>``."""
+        """The values in words: with the title, the accessible name of the bars."""
         parts = []
         for label, values, _ in self.rows:
             if len(self.series) == 1:
@@ -59,111 +50,48 @@ class Chart:
         return "; ".join(parts) + "."
 
 
-def _ticks(top: int) -> list[int]:
-    """Whole-number axis ticks from 0 to at least ``top``: about five, at 1, 2 or 5 × 10ⁿ."""
-    top = max(top, 1)
-    raw = top / 5
-    mag = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
-    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
-    return list(range(0, top + step, step)) if top % step else list(range(0, top + 1, step))
+# ---------------------------------------------------------------- bars in HTML
+# Bars are HTML and CSS, not a picture: their labels are page text, so they wrap whole at any width,
+# stay at the reader's text size (at least 12 px at 375 px) and follow the font-size control (A−/A/A+).
+# Each bar's length is its share of the largest row. The whole is one image for assistive technology
+# (role="img", named by the chart's title and its values in words); the table under it has the numbers.
 
 
-_JUNK = re.compile(r"<!--.*?-->|<defs>.*?</defs>|<title>[^<]*</title>|<desc [^>]*>[^<]*</desc>"
-                   r'|<g transform="[^"]*" class="plot tooltip-overlay">.*?</g></g>', re.S)
-
-
-def _finish(svg: str, chart: Chart) -> str:
-    """pygal's SVG, cleaned: no script, style, comments or tooltip data; a title and description."""
-    svg = _JUNK.sub("", svg)
-    svg = re.sub(r' id="activate-serie-\d+"', "", svg)                  # pygal repeats them in every chart
-    svg = re.sub(r'<rect (?![^>]*width=)[^>]*/>', "", svg)               # zero bars: pygal leaves out their width
-    head, sep, rest = svg.partition(">")
+def _bars(chart: Chart, mode: str) -> str:
+    """``mode``: ``"single"`` (one bar a row), ``"stacked"`` (the series end to end, the total printed)
+    or ``"grouped"`` (one thin bar per series, each with its value)."""
+    if mode == "stacked":
+        top = max((sum(v) for _, v, _ in chart.rows), default=0) or 1
+    else:
+        top = max((max(v) for _, v, _ in chart.rows), default=0) or 1
     tid, did = f"{chart.id}-tieu-de", f"{chart.id}-mo-ta"
-    head = re.sub(r' id="[^"]*"', "", head)
-    head += f' role="img" aria-labelledby="{tid} {did}" focusable="false"'
-    return (f"{head}{sep}<title id=\"{tid}\">{escape(chart.title)}</title>"
-            f"<desc id=\"{did}\">{escape(chart.description)}</desc>{rest}")
-
-
-def _style():
-    """Font sizes only, in SVG units, equal to those of ``.chart__svg`` in site.css: pygal sizes its
-    margins from them. Colours come from the theme's CSS, not from here."""
-    from pygal.style import Style
-
-    return Style(label_font_size=12, major_label_font_size=12, value_font_size=12, legend_font_size=13,
-                 title_font_size=13, font_family="sans-serif", background="#fff", plot_background="#fff")
-
-
-def _config(**changes) -> dict:
-    config = dict(js=[], css=[], style=_style(), disable_xml_declaration=True, explicit_size=False, width=WIDTH,
-                  classes=["chart__svg"], show_legend=False, legend_at_bottom=True, legend_at_bottom_columns=2,
-                  print_values=False, value_formatter=vn_number, margin=8, spacing=6,
-                  show_y_guides=True, show_x_guides=False, truncate_label=-1, truncate_legend=-1)
-    config.update(changes)
-    return config
-
-
-# ---------------------------------------------------------------- horizontal bars, drawn by hand
-# On a phone the chart is about 343 px wide: its viewBox is as wide as the narrowest column it is
-# drawn in, so that 12 units stay at least 12 px; each label stands whole above its bar, wrapped
-# onto a second line when long, never cut.
-
-BAR_WIDTH = 320        # viewBox width of a horizontal bar chart
-FONT_PX = 12
-LINE = 16              # label line height
-BAR = 16               # bar thickness
-GAP = 12               # between one row and the next label
-VALUE_ROOM = 44        # right of the longest bar: its printed value
-
-
-def _wrap(text: str, width: float) -> list[str]:
-    """Split ``text`` on spaces into lines of at most ``width`` units at 12 units per letter height."""
-    limit = max(8, int(width / (0.6 * FONT_PX)))   # letters with Vietnamese marks run about 0.6 em wide
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > limit:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return lines + [line] if line else lines or [""]
-
-
-def _hbars(chart: Chart, stacked: bool) -> str:
-    """The SVG of a horizontal bar chart, bars bottom-up in the markup (as pygal drew them), labels whole."""
-    top = max((sum(v) for _, v, _ in chart.rows), default=0) or 1
-    span = BAR_WIDTH - VALUE_ROOM
-    legend = ""
-    y = 4
-    if stacked and len(chart.series) > 1:
-        items, x = [], 0
-        for i, name in enumerate(chart.series):
-            items.append(f'<rect class="chart__bar chart__bar--{i}" x="{x}" y="{y}" width="12" height="12"/>'
-                         f'<text x="{x + 16}" y="{y + 11}" class="chart__legend">{escape(name)}</text>')
-            x += 24 + int(0.6 * FONT_PX * len(name))
-        legend = f'<g class="legends">{"".join(items)}</g>'
-        y += 12 + GAP
-    rows = []
+    parts = [f'<div class="bars bars--{mode}" role="img" aria-labelledby="{tid} {did}">',
+             f'<span class="visually-hidden" id="{tid}">{escape(chart.title)}</span>'
+             f'<span class="visually-hidden" id="{did}">{escape(chart.description)}</span>']
+    if mode != "single" and len(chart.series) > 1:
+        parts.append('<ul class="bars__legend">' + "".join(
+            f'<li><span class="bars__key bars__key--{i}"></span>{escape(name)}</li>'
+            for i, name in enumerate(chart.series)) + "</ul>")
+    parts.append('<ol class="bars__rows">')
     for label, values, _ in chart.rows:
-        lines = _wrap(label, BAR_WIDTH)
-        texts = "".join(f'<text x="0" y="{y + (k + 1) * LINE - 4}" class="chart__label">{escape(t)}</text>'
-                        for k, t in enumerate(lines))
-        y += LINE * len(lines) + 2
-        x, bars = 0.0, []
-        for i, v in enumerate(values if stacked else values[:1]):
-            w = span * v / top
-            if w > 0:
-                bars.append(f'<rect class="chart__bar chart__bar--{i}" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}"/>')
-            x += w
-        total = sum(values) if stacked else values[0]
-        cls = "value chart__total" if stacked else "value"   # a stacked bar prints its total, not each part
-        value = f'<text x="{x + 4:.1f}" y="{y + BAR - 3}" class="{cls}">{escape(vn_number(total))}</text>'
-        rows.append(f"<g>{texts}{''.join(bars)}{value}</g>")
-        y += BAR + GAP
-    height = y - GAP + 4
-    body = legend + "".join(reversed(rows))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg chart__svg--bars" viewBox="0 0 {BAR_WIDTH} {height}" '
-            f'width="{BAR_WIDTH}" height="{height}">{body}</svg>')
+        parts.append(f'<li class="bars__row"><span class="bars__label">{escape(label)}</span>')
+        if mode == "grouped":
+            for i, v in enumerate(values):
+                parts.append(f'<span class="bars__track">{_bar(i, v, top)}'
+                             f'<span class="bars__value">{escape(vn_number(v))}</span></span>')
+        else:
+            shown = values if mode == "stacked" else values[:1]
+            parts.append('<span class="bars__track">' + "".join(_bar(i, v, top) for i, v in enumerate(shown))
+                         + f'<span class="bars__value">{escape(vn_number(sum(shown)))}</span></span>')
+        parts.append("</li>")
+    parts.append("</ol></div>")
+    return "".join(parts)
+
+
+def _bar(series: int, value: int, top: int) -> str:
+    if value <= 0:
+        return ""
+    return f'<span class="bars__bar bars__bar--{series}" style="width:{100 * value / top:.2f}%"></span>'
 
 
 def bar_chart(chart_id: str, title: str, label_header: str, rows, value_header: str = "Số mô hình",
@@ -171,7 +99,7 @@ def bar_chart(chart_id: str, title: str, label_header: str, rows, value_header: 
     """Horizontal bars, one per category: ``rows`` are ``(label, count)`` or ``(label, count, url)``."""
     rows = [(r[0], (int(r[1]),), r[2] if len(r) > 2 else None) for r in rows]
     chart = Chart(chart_id, title, label_header, (value_header,), rows, note)
-    chart.svg = _finish(_hbars(chart, stacked=False), chart)
+    chart.markup = _bars(chart, "single")
     return chart
 
 
@@ -180,32 +108,22 @@ def stacked_chart(chart_id: str, title: str, label_header: str, series: tuple[st
     """Horizontal stacked bars: ``rows`` are ``(label, (count per series…))`` or with a url."""
     rows = [(r[0], tuple(int(v) for v in r[1]), r[2] if len(r) > 2 else None) for r in rows]
     chart = Chart(chart_id, title, label_header, tuple(series), rows, note)
-    chart.svg = _finish(_hbars(chart, stacked=True), chart)
+    chart.markup = _bars(chart, "stacked")
     return chart
 
 
 def year_chart(chart_id: str, title: str, by_year: dict[str, dict[int, int]], note: str = "") -> Chart:
-    """Vertical bars per year, one series per entry of ``by_year`` (e.g. registered, recognised).
+    """One row per year, one bar per entry of ``by_year`` (e.g. registered, recognised).
 
     Every year between the first and the last is shown, with zeros, so gaps are visible.
     """
-    import pygal
-
     years = sorted({y for counts in by_year.values() for y in counts})
     if years:
         years = list(range(years[0], years[-1] + 1))
     series = tuple(by_year)
     rows = [(str(y), tuple(by_year[s].get(y, 0) for s in series), None) for y in years]
     chart = Chart(chart_id, title, "Năm", series, rows, note)
-    top = max((max(v) for _, v, _ in rows), default=0)
-    every = math.ceil(len(years) / 8)       # at most eight year labels under the axis; the table has all
-    g = pygal.Bar(**_config(height=280, show_legend=len(series) > 1, y_labels=_ticks(top),
-                            show_minor_x_labels=every == 1, x_labels_major_every=every if every > 1 else None))
-    g.uuid = chart_id
-    g.x_labels = [str(y) for y in years]
-    for s in series:
-        g.add(s, [by_year[s].get(y, 0) for y in years])
-    chart.svg = _finish(g.render(is_unicode=True), chart)
+    chart.markup = _bars(chart, "grouped")
     return chart
 
 

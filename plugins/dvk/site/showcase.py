@@ -196,7 +196,7 @@ class ShowcaseGenerator(Generator):
             tally = show.tally(p.code)
             charts = tally_charts(tally, self.taxonomy.fields, p.formers, f"ở {p.name}") if tally.total else []
             reports = self.reports_by_province.get(p.code, [])
-            inputs = incremental.key(p, repr(tally), *(c.svg for c in charts),
+            inputs = incremental.key(p, repr(tally), *(c.markup for c in charts),
                                      *(repr((r.id, r.data, show.coverage.get(r.id))) for r in reports),
                                      (self.context.get("dvk_province_feeds") or {}).get(p.code))
             self._write_listing(urls.province(p.slug), show.by_province.get(p.code, []), "province", inputs,
