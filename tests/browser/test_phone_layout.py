@@ -8,7 +8,6 @@ from PIL import Image
 
 from conftest import read_page
 from test_accessibility import PAGES
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 PHONE = {"width": 375, "height": 667}
 

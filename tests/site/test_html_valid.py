@@ -1,7 +1,8 @@
 """Every page of the demo site passes the Nu HTML Checker (vnu) with no error.
 
 The checker is a Java program: `invoke test` installs a Java runtime (Debian default-jre-headless) and
-vnu.jar (npm vnu-jar, pinned in tasks.py) under .cache/vnu; VNU_JAR points elsewhere if wanted.
+vnu.jar (npm vnu-jar, pinned in tasks.py) in the user's cache, outside the repository
+(${XDG_CACHE_HOME:-~/.cache}/dan-van-kheo/vnu); VNU_JAR points elsewhere if wanted.
 """
 import json
 import os
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import user_cache
 
-JAR = Path(os.environ.get("VNU_JAR") or ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
+JAR = Path(os.environ.get("VNU_JAR") or user_cache() / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
 
 
 def vnu(paths):

@@ -8,11 +8,10 @@ from urllib.parse import quote
 
 import yaml
 
-from conftest import ROOT, read_page
+from conftest import ROOT, read_page, records, text_of
 from dvk.render.formatting import vn_datetime
 from dvk.model.provinces import resolve
 from dvk.model.text import slugify
-from test_demo_site import records, text_of
 
 
 def posts():

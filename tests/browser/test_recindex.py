@@ -21,7 +21,6 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
-from test_browser import browser  # noqa: F401  (module fixture: one browser)
 
 WORD = re.compile(r"\w+")
 

@@ -13,8 +13,7 @@ import pytest
 from conftest import ROOT, read_page
 from dvk.model.provinces import by_slug, resolve
 from dvk.model.text import fold
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
-from test_demo_site import records, text_of
+from conftest import records, text_of
 
 DONE = re.compile(r"Tìm thấy|Không tìm thấy|Không tải được")
 

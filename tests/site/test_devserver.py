@@ -82,7 +82,7 @@ def test_rebuilds_after_a_change_and_shows_problems_on_the_page(served):
 
 
 def test_an_open_page_reloads_itself_after_a_change(served):
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
+    from conftest import CHROMIUM, CHROMIUM_ARGS
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `invoke test`, which installs it")
     from playwright.sync_api import sync_playwright

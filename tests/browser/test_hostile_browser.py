@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, static_server
 from hostile import literal, write_hostile_site
-from test_browser import browser, static_server  # noqa: F401  (module fixture: one Chromium)
 
 from dvk.site.build import build
 
