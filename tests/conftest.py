@@ -145,8 +145,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 @contextlib.contextmanager
 def static_server(directory):
     """A built site served on 127.0.0.1 (a free port), as a static host would; yields its address."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *a, **k: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -177,9 +179,9 @@ def browser():
 # ------------------------------------------------------------------ the repository is left as it was
 
 def _repo_state() -> dict[str, int] | None:
-    """Every path ``git status --porcelain --ignored`` lists (changed, untracked or ignored) with its newest
-    modification time, folders walked; None when this is not a git work tree. .venv and byte code are left out:
-    they are Python's, not the tests'."""
+    """What ``git status --porcelain --ignored`` lists (changed, untracked or ignored paths): {path: its
+    modification time, or -1 for a changed tracked file}, untracked and ignored folders walked; None when this
+    is not a git work tree. .venv and byte code are left out: they are Python's, not the tests'."""
     try:
         run = subprocess.run(["git", "status", "--porcelain", "--ignored", "-z"], cwd=ROOT,
                              capture_output=True, text=True, timeout=60)
@@ -189,9 +191,12 @@ def _repo_state() -> dict[str, int] | None:
         return None
     state = {}
     for entry in run.stdout.split("\0"):
-        rel = entry[3:].rstrip("/")
-        if not rel or rel.split("/")[0] in (".venv", "venv") or "__pycache__" in rel.split("/") \
-                or rel.endswith(".pyc"):
+        status, rel = entry[:2], entry[3:].rstrip("/")
+        parts = rel.split("/")
+        if not rel or parts[0] in (".venv", "venv") or "__pycache__" in parts or rel.endswith(".pyc"):
+            continue
+        if status not in ("??", "!!"):
+            state[rel] = -1        # a tracked file changed: only a new change counts (an editor's save is not ours)
             continue
         path = ROOT / rel
         if path.is_dir() and not path.is_symlink():

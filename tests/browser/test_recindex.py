@@ -30,6 +30,17 @@ def plain_fold(word: str) -> str:
     return "".join(c for c in word if not unicodedata.combining(c)).lower()
 
 
+_WORDS: dict[int, tuple] = {}
+
+
+def words_of(e) -> set:
+    """The folded words of an entry's texts, worked out once per entry (the entry is kept, so its id stays its own)."""
+    if id(e) not in _WORDS:
+        _WORDS[id(e)] = (e, {plain_fold(w) for text in (e.title, e.owner, e.locality, e.places, e.summary, e.body)
+                             for w in WORD.findall(text.lower())})
+    return _WORDS[id(e)][1]
+
+
 def brute_force(entries, query: str, filters: dict) -> set:
     """Addresses of the entries that have every word of the query (folded; the last word of two letters or
     more may be the start of a word) and every filter value."""
@@ -38,8 +49,7 @@ def brute_force(entries, query: str, filters: dict) -> set:
     for e in entries:
         if any(slug not in e.filters.get(facet, []) for facet, slug in filters.items()):
             continue
-        have = {plain_fold(w) for text in (e.title, e.owner, e.locality, e.places, e.summary, e.body)
-                for w in WORD.findall(text.lower())}
+        have = words_of(e)
         ok = True
         for i, t in enumerate(typed):
             prefix = i == len(typed) - 1 and len(t) >= 2
