@@ -58,9 +58,9 @@ def visit(browser, hostile_server):  # noqa: F811
     context.close()
 
 
-def pwned_on(context, base, urls, ran=None, tabs=6):
+def pwned_on(context, base, urls, ran=None, tabs=6, until="networkidle"):
     """Open every page in ``context`` a few tabs at a time, each until its network is idle as ``visit`` does
-    (the tabs wait together, not one after the other); return {url: the payloads that ran on it}.
+    (or until ``until``; the tabs wait together, not one after the other); return {url: the payloads that ran on it}.
     A dialog a page opens is recorded in ``ran``, if given, and dismissed."""
     pages = [context.new_page() for _ in range(min(tabs, len(urls)))]
     if ran is not None:
@@ -73,7 +73,7 @@ def pwned_on(context, base, urls, ran=None, tabs=6):
             for page, url in batch:
                 page.goto(base + url, wait_until="commit")
             for page, url in batch:
-                page.wait_for_load_state("networkidle")
+                page.wait_for_load_state(until)
                 pwned = page.evaluate("window.__pwned")
                 if pwned:
                     found[url] = pwned
@@ -228,7 +228,7 @@ def visit_all(browser, base, pages):  # noqa: F811
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else (left.append(r.request.url), r.abort()))
     page = context.new_page()
     try:
-        ran = pwned_on(context, base, [url.replace("/./", "/") for url in pages])
+        ran = pwned_on(context, base, [url.replace("/./", "/") for url in pages], until="load")
         post = next(u for u in pages if u.startswith("/tin-tuc/") and u.count("/") == 3
                     and not u.split("/")[2].isdigit() and u.split("/")[2] not in ("luu-tru", "trang"))
         page.goto(base + post)
