@@ -90,6 +90,27 @@ def site(tmp_path) -> Site:
 
 
 @pytest.fixture(scope="session")
+def _built_site_template(tmp_path_factory) -> Path:
+    from dvk.site.build import main
+    template = Site(tmp_path_factory.mktemp("built-site") / "site")
+    template.model("tot")
+    assert main(["--root", str(template.root), "--output", str(template.output)]) == 0
+    return template.root
+
+
+@pytest.fixture
+def built_site(tmp_path, _built_site_template) -> Site:
+    """A site with one valid model record (``tot``), already built with ``build --output``: a copy of one
+    build made once per session, for tests that break the input and check that the last good site is kept.
+    ``output`` stays a relative link into the copy's own ``.output.versions/``."""
+    root = tmp_path / "site"
+    shutil.copytree(_built_site_template, root, symlinks=True)
+    site = Site.__new__(Site)
+    site.root, site.output = root, root / "output"
+    return site
+
+
+@pytest.fixture(scope="session")
 def demo_cache(tmp_path_factory) -> Path:
     """The image and search-index cache of the demo builds: a temporary folder, not the repository's .cache/."""
     return tmp_path_factory.mktemp("demo-cache")
