@@ -252,5 +252,6 @@ def pytest_sessionfinish(session, exitstatus):
         message = (f"The tests wrote into the repository ({len(written)} paths new or changed); "
                    f"write under tmp_path instead: {', '.join(written[:20])}")
         if reporter:
+            reporter.ensure_newline()
             reporter.write_line(message, red=True, bold=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
