@@ -111,17 +111,23 @@ def built_site(tmp_path, _built_site_template) -> Site:
 
 
 @pytest.fixture(scope="session")
-def demo_cache(tmp_path_factory) -> Path:
-    """The image and search-index cache of the demo builds: a temporary folder, not the repository's .cache/."""
-    return tmp_path_factory.mktemp("demo-cache")
-
-
-@pytest.fixture(scope="session")
-def demo_output(tmp_path_factory, demo_cache) -> Path:
-    """The repository's own demo content, built once for the whole session (once per xdist worker)."""
-    out = tmp_path_factory.mktemp("demo") / "output"
-    build(ROOT, out, cache=demo_cache)
-    return out
+def demo_output(tmp_path_factory) -> Path:
+    """The repository's own demo content, built once for the whole session: with pytest-xdist, the first
+    worker to need it builds it into the session's shared temporary folder and the others wait and read it.
+    Its image and search-index cache is a temporary folder too, never the repository's .cache/."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp("demo") / "output"
+        build(ROOT, out, cache=tmp_path_factory.mktemp("demo-cache"))
+        return out
+    import fcntl
+    shared = tmp_path_factory.getbasetemp().parent / "demo-shared"     # this session's folder, all workers
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built").exists():
+            build(ROOT, shared / "output", cache=shared / "cache")
+            (shared / "built").touch()
+    return shared / "output"
 
 
 def read_page(output: Path, url: str) -> str:
