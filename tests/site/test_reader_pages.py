@@ -8,10 +8,9 @@ from urllib.parse import quote
 
 import yaml
 
-from conftest import ROOT, read_page
+from conftest import ROOT, read_page, records, text_of
 from dvk.model.provinces import resolve
 from dvk.model.text import slugify
-from test_demo_site import records, text_of
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]   # date.weekday() order

@@ -18,8 +18,7 @@ import pytest
 from zoneinfo import ZoneInfo
 import yaml
 
-from conftest import ROOT, Site, read_page
-from test_demo_site import records as demo_records, text_of
+from conftest import ROOT, Site, read_page, records as demo_records, text_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 TODAY = {"Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Lâm Đồng": "Lâm Đồng", "Hà Nội": "Hà Nội"}

@@ -2,11 +2,10 @@
 import datetime as dt
 import re
 
-from conftest import read_page
+from conftest import read_page, text_of
 from dvk.render.formatting import vn_long_date
 from dvk.model.provinces import by_slug, resolve
 from dvk.model.text import typographic
-from test_demo_site import text_of
 
 
 def all_pages(output):

@@ -21,7 +21,6 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
-from test_browser import browser  # noqa: F401  (module fixture: one browser)
 
 WORD = re.compile(r"\w+")
 
@@ -29,6 +28,17 @@ WORD = re.compile(r"\w+")
 def plain_fold(word: str) -> str:
     word = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in word if not unicodedata.combining(c)).lower()
+
+
+_WORDS: dict[int, tuple] = {}
+
+
+def words_of(e) -> set:
+    """The folded words of an entry's texts, worked out once per entry (the entry is kept, so its id stays its own)."""
+    if id(e) not in _WORDS:
+        _WORDS[id(e)] = (e, {plain_fold(w) for text in (e.title, e.owner, e.locality, e.places, e.summary, e.body)
+                             for w in WORD.findall(text.lower())})
+    return _WORDS[id(e)][1]
 
 
 def brute_force(entries, query: str, filters: dict) -> set:
@@ -39,8 +49,7 @@ def brute_force(entries, query: str, filters: dict) -> set:
     for e in entries:
         if any(slug not in e.filters.get(facet, []) for facet, slug in filters.items()):
             continue
-        have = {plain_fold(w) for text in (e.title, e.owner, e.locality, e.places, e.summary, e.body)
-                for w in WORD.findall(text.lower())}
+        have = words_of(e)
         ok = True
         for i, t in enumerate(typed):
             prefix = i == len(typed) - 1 and len(t) >= 2

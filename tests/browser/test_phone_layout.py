@@ -8,7 +8,6 @@ from PIL import Image
 
 from conftest import read_page
 from test_accessibility import PAGES
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 PHONE = {"width": 375, "height": 667}
 
@@ -21,16 +20,28 @@ def open_page(browser, server, url, width=375, javascript=True):  # noqa: F811
 
 
 @pytest.mark.parametrize("width", [320, 375])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_page_scrolls_sideways_and_the_header_stays_short(browser, server, name, width):  # noqa: F811
-    ctx, page = open_page(browser, server, PAGES[name], width)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
-    header = page.locator(".site-header").bounding_box()
-    assert header["height"] <= 120, f"{name}: header {header['height']}px tall at {width}px"
-    # One search field in the header, none elsewhere on the home page.
-    assert page.locator(".site-header input[type=search]").count() == 1
+def test_no_page_scrolls_sideways_and_the_header_stays_short(browser, server, width):  # noqa: F811
+    """Every page of PAGES at this width, one context going from page to page; the failures are reported together."""
+    ctx, page = open_page(browser, server, "/", width)
+    failures = {}
+    for name, url in PAGES.items():
+        problems = []
+        if not page.goto(server + url).ok:
+            failures[name] = [f"{url} not served"]
+            continue
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if not overflow <= 0:
+            problems.append(f"{name} scrolls sideways by {overflow}px at {width}px")
+        header = page.locator(".site-header").bounding_box()
+        if not header["height"] <= 120:
+            problems.append(f"{name}: header {header['height']}px tall at {width}px")
+        # One search field in the header, none elsewhere on the home page.
+        if page.locator(".site-header input[type=search]").count() != 1:
+            problems.append(f"{name}: not one search field in the header")
+        if problems:
+            failures[name] = problems
     ctx.close()
+    assert failures == {}, failures
 
 
 def test_home_page_has_one_search_field_that_goes_to_the_search_page(browser, server):  # noqa: F811

@@ -6,8 +6,7 @@ import pytest
 
 from conftest import read_page
 from dvk.model.provinces import all_provinces
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
-from test_demo_site import text_of
+from conftest import text_of
 
 CHART_PAGES = ["/thong-ke/", "/tinh/lam-dong/", "/tinh/ha-noi/"]
 

@@ -2,7 +2,6 @@
 the site's name and the page's address at the top of a printout."""
 import pytest
 
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 POST = "/tin-tuc/lam-dong-giu-rung-cung-dong-bao-k-ho/"
 

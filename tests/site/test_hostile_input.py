@@ -164,9 +164,8 @@ def snapshot(output: Path) -> dict:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_hostile_file_is_refused_and_output_is_kept(site, capsys, case):
-    site.model("tot")
-    assert main(["--root", str(site.root), "--output", str(site.output)]) == 0
+def test_hostile_file_is_refused_and_output_is_kept(built_site, capsys, case):
+    site = built_site           # one record, built (conftest.py: a copy of one build, made once)
     before = snapshot(site.output)
     capsys.readouterr()
 

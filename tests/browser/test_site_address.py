@@ -6,7 +6,6 @@ from urllib.parse import quote
 
 from conftest import ROOT
 from dvk.site.build import build
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 PUBLIC = "https://danvankheo.example.vn"
 ATOM = "{http://www.w3.org/2005/Atom}"

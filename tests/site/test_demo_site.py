@@ -6,19 +6,8 @@ import html5lib
 import pytest
 import yaml
 
-from conftest import ROOT, read_page
+from conftest import ROOT, read_page, records, text_of
 from dvk.model.provinces import by_slug, resolve
-
-
-def text_of(html: str) -> str:
-    """Visible text, tags removed and whitespace folded, for assertions on what a reader sees."""
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
-def records():
-    for path in sorted((ROOT / "data" / "models").rglob("*.yaml")):
-        yield path.stem, yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_demo_content_meets_the_floor():
@@ -142,7 +131,7 @@ def test_parallel_build_writes_the_same_site(demo_output, tmp_path, monkeypatch)
     from dvk.site.build import build
     monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
     out = tmp_path / "parallel"
-    build(ROOT, out)
+    build(ROOT, out, cache=tmp_path / "cache")
     serial = {p.relative_to(demo_output): p.read_bytes() for p in demo_output.rglob("*.html")}
     parallel = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
     assert parallel.keys() == serial.keys()

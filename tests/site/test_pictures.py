@@ -6,7 +6,6 @@ import pytest
 from PIL import Image
 
 from conftest import ROOT, read_page
-from test_browser import browser, server  # noqa: F401  (module fixtures: one browser, one server)
 
 POST = "tin-tuc/lam-dong-giu-rung-cung-dong-bao-k-ho"
 MODEL = "mo-hinh/cong-dong-nhan-khoan-bao-ve-rung"

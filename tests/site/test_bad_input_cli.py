@@ -43,9 +43,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_is_refused_by_validate_and_build_and_output_is_kept(site, capsys, case):
-    site.model("tot")
-    assert main(["--root", str(site.root), "--output", str(site.output)]) == 0
+def test_bad_input_is_refused_by_validate_and_build_and_output_is_kept(built_site, capsys, case):
+    site = built_site           # one record, built (conftest.py: a copy of one build, made once)
     before = {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
     capsys.readouterr()
 

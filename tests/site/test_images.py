@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from PIL.ExifTags import IFD, Base
 
-from conftest import ROOT
+from conftest import ROOT, Site
 from dvk.site.build import build
 from dvk.render.images import WIDTHS
 from dvk.model.problems import InvalidContent
@@ -33,8 +33,7 @@ def build_site(site, **overrides):
     return build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides=overrides or None)
 
 
-@pytest.fixture
-def photo_site(site):
+def make_photo_site(site):
     photo(site.root / "content" / "images" / "hoc-bong.jpg")
     photo(site.root / "content" / "images" / "mo-hinh" / "me-do-dau.png", size=(800, 600), gps=False,
           orientation=1, fmt="PNG")
@@ -46,7 +45,20 @@ def photo_site(site):
     return site
 
 
-def test_post_images_become_responsive_figures_with_captions(photo_site):
+@pytest.fixture
+def photo_site(site):
+    """A site with two photos, built: for a test that changes it."""
+    return make_photo_site(site)
+
+
+@pytest.fixture(scope="module")
+def built_photo_site(tmp_path_factory):
+    """The same site built once for the tests that only read it."""
+    return make_photo_site(Site(tmp_path_factory.mktemp("photos") / "site"))
+
+
+def test_post_images_become_responsive_figures_with_captions(built_photo_site):
+    photo_site = built_photo_site
     html = photo_site.page("tin-tuc/dak-nong-nang-cao-chat-luong-phong-trao")
     figure = re.search(r'<div class="prose">.*?(<figure class="figure">.*?</figure>)', html, re.S).group(1)
     assert f"<figcaption class=\"figure__caption\">{CAPTION}</figcaption>" in figure
@@ -83,7 +95,8 @@ def test_a_posts_own_image_opens_it_and_is_its_sharing_card(site):
     assert json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))["image"] == [og]
 
 
-def test_published_photos_carry_no_exif_and_no_gps(photo_site):
+def test_published_photos_carry_no_exif_and_no_gps(built_photo_site):
+    photo_site = built_photo_site
     published = [p for p in photo_site.output.rglob("*") if p.suffix in (".jpg", ".png", ".webp")]
     assert len(published) >= 2 * len(WIDTHS)
     original = photo_site.output / "images" / "hoc-bong.jpg"    # the original's address serves a cleaned copy
@@ -97,7 +110,8 @@ def test_published_photos_carry_no_exif_and_no_gps(photo_site):
         assert im.size == (1200, 1600)
 
 
-def test_model_page_shows_its_image_and_shares_an_open_graph_crop(photo_site):
+def test_model_page_shows_its_image_and_shares_an_open_graph_crop(built_photo_site):
+    photo_site = built_photo_site
     html = photo_site.page("mo-hinh/me-do-dau")
     assert re.search(r'<figure class="figure">\s*<picture><source type="image/webp"', html)
     assert "<figcaption class=\"figure__caption\">Một buổi thăm các em</figcaption>" in html
