@@ -97,7 +97,7 @@ def test(c, k=None):
     pytest's cache and byte code go to the user's cache, screenshots in a temporary folder (or DVK_TEST_ARTIFACTS)."""
     _ensure_chromium(c)
     _ensure_vnu(c)
-    args = [sys.executable, "-m", "pytest", "-q", "-n", "2"] + (["-k", k] if k else [])
+    args = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "worksteal"] + (["-k", k] if k else [])
     env = {**os.environ, "PYTHONPYCACHEPREFIX": os.environ.get("PYTHONPYCACHEPREFIX") or str(USER_CACHE / "pycache")}
     _exit(subprocess.call(args, cwd=ROOT, env=env))
 
