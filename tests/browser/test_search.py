@@ -1,4 +1,4 @@
-"""Site search (plugins/search, dvk.derive.recindex): what is indexed, and real queries typed into /tim-kiem/ in Chromium.
+"""Site search (dvk/site/search.py, dvk.derive.recindex): what is indexed, and real queries typed into /tim-kiem/ in Chromium.
 
 Expected results come from the demo content itself (record files, built pages), never from a list
 written here: a query for a record's name or owner must bring that record's page first.

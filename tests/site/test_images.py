@@ -1,4 +1,4 @@
-"""Images in posts and model records: derivatives, markup, privacy, errors, cache (plugins/images, dvk.render.images)."""
+"""Images in posts and model records: derivatives, markup, privacy, errors, cache (dvk/site/images.py, dvk.render.images)."""
 import json
 import re
 

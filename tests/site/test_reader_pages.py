@@ -1,10 +1,9 @@
-"""What a reader sees on each kind of page of the demo site (theme/templates, plugins/showcase additions)."""
+"""What a reader sees on each kind of page of the demo site (theme/templates, dvk/site/showcase.py additions)."""
 import datetime as dt
 import json
 import math
 import re
 from collections import Counter
-from urllib.parse import quote
 
 import yaml
 
@@ -66,7 +65,7 @@ def test_post_reads_like_a_bulletin(demo_output):
 def test_share_links_wait_for_an_address_when_the_site_has_none(demo_output):
     # Issue 15: without SITEURL the links carried a bare path (sharer.php?u=/tin-tuc/…), which no
     # sharer can open. The section is now hidden until site.js fills in the page's own address
-    # (tests/test_site_address.py checks that in Chromium).
+    # (tests/browser/test_site_address.py checks that in Chromium).
     meta = posts()[0]
     html = post_page(demo_output, meta)
     share = section(html, "chia-se")

@@ -1,4 +1,4 @@
-"""Canonical addresses, Open Graph, JSON-LD, sitemap, robots.txt and Atom feeds (plugins/seo, dvk.derive.sitemap)."""
+"""Canonical addresses, Open Graph, JSON-LD, sitemap, robots.txt and Atom feeds (dvk/site/seo.py, dvk.derive.sitemap)."""
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -107,7 +107,7 @@ def test_a_site_with_its_public_address_gets_absolute_links(site):
     html = site.page("tin-tuc/dak-nong-nang-cao-chat-luong-phong-trao")
     assert f'<link rel="canonical" href="{PUBLIC}/tin-tuc/dak-nong-nang-cao-chat-luong-phong-trao/">' in html
     assert f'<meta property="og:image" content="{PUBLIC}/theme/img/og-mac-dinh.png">' in html
-    assert f"https://www.facebook.com/sharer/sharer.php?u=https%3A//danvankheo.example.vn/tin-tuc/" in html
+    assert "https://www.facebook.com/sharer/sharer.php?u=https%3A//danvankheo.example.vn/tin-tuc/" in html
     robots = (site.output / "robots.txt").read_text(encoding="utf-8")
     assert robots.endswith(f"Sitemap: {PUBLIC}/sitemap.xml\n")
     locs = [e.text for e in ET.parse(site.output / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
