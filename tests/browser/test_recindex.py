@@ -13,7 +13,6 @@ import json
 import random
 import re
 import shutil
-import sys
 import threading
 import unicodedata
 from pathlib import Path
@@ -218,7 +217,6 @@ def test_the_word_being_typed_matches_as_a_prefix(browser, ranked_site):  # noqa
 # ------------------------------------------------------------------ incremental rebuild
 
 def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_words(site, tmp_path):
-    from dvk.derive import recindex
     for i in range(40):
         site.model(f"mo-hinh-{i:02d}", name=f"Mô hình số {i} giúp dân", summary=f"Tóm tắt của mô hình {i}.")
     site.build()

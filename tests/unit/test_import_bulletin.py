@@ -12,7 +12,6 @@ from dvk.tools.bulletin import import_bulletin, parse
 from dvk.site.build import build
 from dvk.load.corpus import load_corpus
 from dvk.model.usererror import UserError
-from dvk.model.visibility import now_local
 from dvk.load.yamlsrc import split_front_matter
 
 SEEDS = ROOT.parent / "shared" / "seeds"

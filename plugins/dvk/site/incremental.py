@@ -25,6 +25,7 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from dvk import PROJECT
+from dvk.model.visibility import TIMEZONE
 
 MANIFEST_VERSION = 1
 
@@ -239,6 +240,14 @@ def writer_class(ctx):
         return parts
 
     class CarryingWriter(Writer):
+        def _create_new_feed(self, feed_type, feed_title, context):
+            """A feed without posts is dated like the build (``ctx.built``), not by the clock: reproducible."""
+            feed = super()._create_new_feed(feed_type, feed_title, context)
+            latest = feed.latest_post_date
+            built = ctx.built.replace(tzinfo=TIMEZONE) if ctx.built else None
+            feed.latest_post_date = lambda: latest() if feed.items or built is None else built
+            return feed
+
         def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                        override_output=False, url=None, **kwargs):
             manifest = ctx.manifest
