@@ -232,6 +232,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     settings_file = Path(settings_file)
     settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
+    ctx.digests = incremental.Digests(ctx)
     ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output,
                                              incremental.build_key(ctx, {**settings, "OUTPUT_PATH": ""}, settings_file),
                                              full)

@@ -48,6 +48,7 @@ class BuildContext:
     dates: dict[str, dt.datetime] = dc_field(default_factory=dict)     # address -> date, for the sitemap
     images: object = None               # render.images.ImageProcessor of this build
     manifest: object = None             # incremental.Manifest: pages of the previous build that may be reused
+    digests: object = None              # incremental.Digests: what each record and post page shows, by file
 
     @property
     def cache_dir(self) -> Path:

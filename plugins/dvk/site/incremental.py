@@ -27,7 +27,7 @@ from pathlib import Path
 from dvk import PROJECT
 from dvk.model.visibility import TIMEZONE
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 def key(*parts) -> str:
@@ -79,37 +79,49 @@ def build_key(ctx, settings: dict, settings_file) -> str:
                  provinces, ctx.preview)
 
 
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""")
+
+
 @dataclass
 class Digests:
-    """Per-build digests of what pages show, computed once each.
+    """Per-build digests of what pages show, computed once each (``ctx.digests``).
 
-    A record is known by its file's size and modification time (and its images'): what the page shows of
-    it is made from that file by the code and ``fields.yaml``, which the build key covers. Like ``make``,
-    this trusts modification times; ``--full`` makes everything again."""
+    A record, post, document or page is known by its file's size and modification time (and those of its
+    pictures and attachments): what a page shows of it is made from those files by the code and
+    ``fields.yaml``, which the build key covers. Like ``make``, this trusts modification times; ``--full``
+    makes everything again."""
 
-    root: Path
-    content: Path
+    ctx: object                                       # the BuildContext: paths, post addresses, preview marks
     records: dict = dc_field(default_factory=dict)    # record id -> digest
     posts: dict = dc_field(default_factory=dict)      # source path -> digest
+
+    @property
+    def content(self) -> Path:
+        return self.ctx.content
 
     def record(self, m) -> str:
         d = self.records.get(m.id)
         if d is None:
             images = [_stat(self.content / str(i.get("src", "")).lstrip("/")) for i in (m.data.get("images") or [])
                       if isinstance(i, dict)]
-            d = self.records[m.id] = _hash("record", m.id, m.path, _stat(self.root / m.path), images)
+            d = self.records[m.id] = _hash("record", m.id, m.path, _stat(self.ctx.root / m.path), images)
         return d
 
     def records_of(self, items) -> str:
         return _hash(*(self.record(m) for m in items))
 
-    def post(self, a, url: str) -> str:
-        d = self.posts.get(a.source_path)
+    def post(self, item) -> str:
+        """A post, document or page as pages show it: its file, address, pictures and attachments."""
+        d = self.posts.get(item.source_path)
         if d is None:
-            image = getattr(a, "image", None)
-            d = self.posts[a.source_path] = _hash("post", a.source_path, _stat(a.source_path), url,
-                                                  _stat(self.content / str(image).lstrip("/")) if image else "",
-                                                  getattr(a, "status", ""))
+            links = self.ctx.posts.get(item.source_path)
+            files = [str(getattr(item, "image", "") or "")] + _SRC.findall(getattr(item, "_content", "") or "")
+            files += [str(a.get("file", "")) for a in (getattr(item, "attachments", None) or [])
+                      if isinstance(a, dict)]
+            stats = [_stat(self.content / f.split("}", 1)[-1].lstrip("/")) for f in files if f and "://" not in f]
+            d = self.posts[item.source_path] = _hash(
+                "post", item.source_path, _stat(item.source_path), links.url if links else item.url, stats,
+                getattr(item, "status", ""), self.ctx.preview_marks.get(item.source_path))
         return d
 
 
@@ -136,20 +148,10 @@ class Manifest:
                 old = saved.get("pages") or {}
         return cls(path, key, site if old else None, old)
 
-    def carry(self, url: str, key: str, target: str) -> bool:
-        """Hard-link the previous build's page at ``url`` to ``target`` when its key is the same. Safe in a
-        forked worker: it changes nothing here (the worker reports back, ``note`` records it)."""
-        if self.previous_site is None or self.old.get(url) != key:
-            return False
-        try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.link(self.previous_site / url / "index.html", target)
-        except OSError:
-            return False
-        return True
-
-    def carry_file(self, name: str, key: str, target: str) -> bool:
-        """Like ``carry`` for a file named by its path in the site (``tin-tuc/bai/index.html``)."""
+    def carry(self, name: str, key: str, target: str) -> bool:
+        """Hard-link the previous build's file ``name`` (its path in the site, ``mo-hinh/x/index.html``) to
+        ``target`` when its key is the same. Safe in a forked worker: it changes nothing here (the worker
+        reports back, ``note`` records it)."""
         if self.previous_site is None or self.old.get(name) != key:
             return False
         try:
@@ -160,9 +162,9 @@ class Manifest:
         return True
 
     def note(self, written: list[tuple[str, str, bool]]) -> None:
-        """Record pages written (``(url, key, carried)``), in this process."""
-        for url, key, carried in written:
-            self.new[url] = key
+        """Record files written (``(name, key, carried)``), in this process."""
+        for name, key, carried in written:
+            self.new[name] = key
             if carried:
                 self.carried += 1
             else:
@@ -178,45 +180,28 @@ class Manifest:
 
 # ------------------------------------------------------------------------ Pelican's pages: posts, lists
 
-_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""")
-
-
-def post_digest(ctx, digests: Digests, item) -> str:
-    """A post, document or page as pages show it: its file, address, pictures and attachments."""
-    d = digests.posts.get(item.source_path)
-    if d is None:
-        links = ctx.posts.get(item.source_path)
-        files = [str(getattr(item, "image", "") or "")] + _SRC.findall(getattr(item, "_content", "") or "")
-        files += [str(a.get("file", "")) for a in (getattr(item, "attachments", None) or []) if isinstance(a, dict)]
-        stats = [_stat(digests.content / f.split("}", 1)[-1].lstrip("/")) for f in files if f and "://" not in f]
-        d = digests.posts[item.source_path] = _hash(
-            "post", item.source_path, _stat(item.source_path), links.url if links else item.url, stats,
-            getattr(item, "status", ""), ctx.preview_marks.get(item.source_path))
-    return d
-
-
 def writer_class(ctx):
     """Pelican's writer, carrying over the posts, documents and post listings whose inputs did not change."""
     from pelican.paginator import Paginator
     from pelican.writers import Writer
 
-    digests = Digests(ctx.root, ctx.content)
+    digests = ctx.digests
 
     def article_parts(article) -> list:
         links = ctx.posts.get(article.source_path)
         models = ctx.corpus.models
         mentioned = [models[m] for m in (getattr(article, "models", None) or []) if m in models]
-        parts = [post_digest(ctx, digests, article), [digests.record(m) for m in mentioned]]
+        parts = [digests.post(article), [digests.record(m) for m in mentioned]]
         if links:
-            parts += [[post_digest(ctx, digests, a) for a in links.related],
-                      [post_digest(ctx, digests, a) if a else "" for a in (links.newer, links.older)]]
+            parts += [[digests.post(a) for a in links.related],
+                      [digests.post(a) if a else "" for a in (links.newer, links.older)]]
             if not mentioned and not links.related:      # article.html shows the latest news instead
-                parts.append([post_digest(ctx, digests, a) for a in ctx.latest_posts[:5]])
+                parts.append([digests.post(a) for a in ctx.latest_posts[:5]])
         return parts
 
     def value(v):
         if hasattr(v, "source_path") and hasattr(v, "metadata"):       # a post, document or page
-            return post_digest(ctx, digests, v)
+            return digests.post(v)
         if isinstance(v, (list, tuple)):
             return [value(x) for x in v]
         if isinstance(v, (str, int, float, bool, type(None))):
@@ -236,7 +221,7 @@ def writer_class(ctx):
         if listed is None and "article" not in kwargs and "page" not in kwargs:
             listed = context.get("articles") or []       # lists of all tags, categories, authors, archives
         if listed is not None:
-            parts.append([post_digest(ctx, digests, a) for a in listed])
+            parts.append([digests.post(a) for a in listed])
         return parts
 
     class CarryingWriter(Writer):
@@ -263,7 +248,7 @@ def writer_class(ctx):
                 pages = Paginator(name, url, next(iter(paginated.values())), self.settings, per_page)
                 names = [pages.page(n).save_as for n in range(1, pages.num_pages + 1)]
             targets = [os.path.join(self.output_path, n) for n in names]
-            if all(manifest.carry_file(n, key, t) for n, t in zip(names, targets)):
+            if all(manifest.carry(n, key, t) for n, t in zip(names, targets)):
                 self._written_files.update(targets)
                 manifest.note([(n, key, True) for n in names])
                 return None

@@ -45,7 +45,7 @@ from dvk.site.showcase import CardCache, ShowcaseGenerator
 class Pipeline:
     def __init__(self, ctx: BuildContext, settings: dict):
         self.ctx, self.settings = ctx, settings
-        self.globals_done: set[int] = set()
+        self.context_filled = False         # the template context is shared by every generator: fill it once
 
     def receivers(self):
         """(signal, receiver) in pipeline order."""
@@ -106,13 +106,12 @@ class Pipeline:
             return
         ctx, settings, show = self.ctx, generator.settings, self.ctx.showcase
         siteurl = settings["SITEURL"]
-        if not self.globals_done:
-            # The template context is shared by every generator: filled once.
+        if not self.context_filled:
             generator.context.update(
                 dvk_models=ctx.corpus.models, dvk_fields=show.taxonomy.fields, dvk_field_by_id=show.taxonomy.by_id,
                 dvk_topics=show.taxonomy.topics, dvk_topic_slugs=show.topic_slugs, dvk_provinces=show.provinces,
                 dvk_stats=show.stats, dvk_reports=show.reports, empty_tally=Tally(), dvk_coverage=show.coverage)
-        self.globals_done.add(id(generator))
+        self.context_filled = True
         processor = images.processor(ctx, settings)
         og = images.DEFAULT_OG
         generator.env.globals.update(

@@ -83,7 +83,7 @@ class ShowcaseGenerator(Generator):
 
     def generate_context(self):
         show = self.ctx.showcase
-        self.digests = incremental.Digests(self.ctx.root, self.ctx.content)
+        self.digests = self.ctx.digests
         self.models, self.taxonomy, self.stats, self.provinces = show.models, show.taxonomy, show.stats, show.provinces
         self.reports_by_province = show.reports_by_province
 
@@ -96,13 +96,14 @@ class ShowcaseGenerator(Generator):
         path = os.path.join(self.output_path, url, "index.html")
         manifest = self.ctx.manifest
         key = incremental.key(template.name, url, inputs) if inputs is not None and manifest else None
-        if key is not None and manifest.carry(url, key, path):
-            return url, key, True
+        name = url + "index.html"
+        if key is not None and manifest.carry(name, key, path):
+            return name, key, True
         os.makedirs(os.path.dirname(path), exist_ok=True)
         html = template.render(self.context, page_url=url, **ctx)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
-        return (url, key, False) if key is not None else None
+        return (name, key, False) if key is not None else None
 
     def _noted(self, written):
         if self.ctx.manifest:
@@ -142,7 +143,7 @@ class ShowcaseGenerator(Generator):
         """One page per model; "related" are its neighbours in the same province and field."""
         template = self.get_template("model")
         related = related_models(self.models)
-        digests, posts = self.digests, self.ctx.posts
+        digests = self.digests
         for m in self.models:                 # once here, not in each worker
             digests.record(m)
 
@@ -151,7 +152,7 @@ class ShowcaseGenerator(Generator):
             for m in self.models[start:stop]:
                 description = m.data.get("description")
                 inputs = incremental.key(digests.record(m), digests.records_of(related[m.id]),
-                                         *(digests.post(a, posts[a.source_path].url) for a in mentions.get(m.id, [])))
+                                         *(digests.post(a) for a in mentions.get(m.id, [])))
                 written.append(self._write(
                     urls.model(m.id), template, inputs, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
                     description_html=Markup(record_html(description)) if description else ""))
