@@ -8,6 +8,7 @@ written here without the index's code.
 """
 import functools
 import gzip
+import hashlib
 import http.server
 import json
 import random
@@ -261,17 +262,48 @@ def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, mo
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "recindex").rglob("*") if p.is_file()}
 
     recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    newest = max(e.date for e in entries)
     for round_ in range(6):
         for e in rnd.sample(entries, 3):
             other = rnd.choice(entries)
             e.summary = " ".join(WORD.findall(other.summary)[:5] + [f"từmới{round_}", f"nghiêngww{round_}", f"ngw{round_}", "nay"])
             e.title = e.title + " " + rnd.choice(WORD.findall(other.title))
             e.filters = dict(e.filters, loai=other.filters.get("loai", []))
+        if round_ % 2:                   # a new post, the newest entry: it takes the next number
+            post = copy.deepcopy(rnd.choice([e for e in entries if e.section == "Tin tức"]))
+            newest = f"2099-01-{round_:02d}T08:00"
+            post.url, post.date = f"tin-tuc/bai-moi-so-{round_}/", newest
+            post.title += f" mớiđăng{round_}"
+            post.summary, post.body = " ".join(WORD.findall(post.summary)[:6]), ""
+            post.filters = dict(post.filters, nam=["2099"])
+            entries.append(post)
         incremental = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
         assert incremental.written < incremental.files / 4           # not a full build
         shutil.rmtree(tmp_path / "cold", ignore_errors=True)
         recindex.write_index(entries, tmp_path / "cold")
         assert files(tmp_path / "kept") == files(tmp_path / "cold"), round_
+
+
+def test_the_cache_drops_unused_files_once_it_holds_twice_those_in_use(synthetic_index, tmp_path):
+    import copy
+    import dvk.derive.recindex as recindex
+    entries = copy.deepcopy(synthetic_index[0])
+    cache = tmp_path / "cache"
+
+    def cached():
+        return {p.name for p in cache.glob("*/*")}
+
+    recindex.write_index(entries, tmp_path / "site", cache=cache)
+    in_use = cached()
+    for n in range(len(in_use)):                                   # edits leave unused files behind
+        entries[n % len(entries)].summary += f" lầnsửa{n}"
+        recindex.write_index(entries, tmp_path / "site", cache=cache)
+        if len(cached()) < len(in_use) + n:                       # pruned
+            break
+    on_disk = {hashlib.sha1(gzip.decompress(p.read_bytes())).hexdigest()
+               for p in (tmp_path / "site" / "recindex").rglob("*.bin")}
+    assert cached() == on_disk                                     # what is left is exactly what the site uses
+    assert n + 1 < len(in_use)                                     # pruned before the cache grew to twice its size
 
 
 # ------------------------------------------------------------------ what the index holds

@@ -205,7 +205,7 @@ def test_sorting_by_date_mixes_models_and_posts_newest_first(browser, server):  
 
     def when(line):
         day = re.search(r"(\d+)/(\d+)/(\d{4})", line)
-        return tuple(map(int, reversed(day.groups()))) if day else (int(line.rsplit("· ", 1)[1]), 12, 31)
+        return tuple(map(int, reversed(day.groups()))) if day else (int(line.rsplit("· ", 1)[1]), 1, 1)
     kinds = {r["line"].split(" · ")[0] for r in results}
     dates = [when(r["line"]) for r in results]
     assert {"Mô hình", "Tin tức"} <= kinds and dates == sorted(dates, reverse=True)

@@ -11,12 +11,13 @@ requests, no service worker.
 Format (``*.bin`` files are gzip-compressed, and the page decompresses them itself with the browser's
 DecompressionStream, so their size does not depend on the host compressing them):
 
-- Entries (model records, news posts, documents) are numbered 0…N-1 by date, newest first (then by
-  address; undated entries last): "newest first" is entry order, and a list of entry numbers is
-  sorted by date.
+- Entries (model records, news posts, documents) are numbered 0…N-1: undated entries first (by address),
+  then by date, oldest first (then by address). "Newest first" is descending entry numbers, and a
+  list of entry numbers is sorted by date. Oldest first, so that a new post, the newest entry,
+  takes the next number and no other entry is renumbered: its edit is incremental (below).
 - ``index.json``: ``format``, ``version`` (changes with any file: appended to the other files'
-  addresses, so a browser never mixes two builds), ``records`` (N), ``dated`` (entries with a date:
-  the first ``dated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
+  addresses, so a browser never mixes two builds), ``records`` (N), ``undated`` (entries without a
+  date: the first ``undated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
   card file), ``prefix_min``, ``filters`` (facet → the slugs of its values that have a file).
 - ``t/<key>.bin``, a term shard: every word (lower-cased NFC, ``\w+``) whose folded form
   (``dvk.model.text.fold``: no diacritics, ``đ`` as ``d``) starts with ``key``, and does not start with a
@@ -36,7 +37,8 @@ DecompressionStream, so their size does not depend on the host compressing them)
 A shard's file name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8 in hex.
 Files are rewritten only when their bytes change, and compressed bytes are cached by content
 (``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
-it changed and its card file.
+it changed and its card file; so does an entry added after all others (a new post). An entry
+removed, re-dated or added among the others renumbers the entries after it: a full build.
 """
 from __future__ import annotations
 
@@ -44,8 +46,8 @@ import bisect
 import gzip
 import hashlib
 import json
+import marshal
 import os
-import pickle
 import re
 import shutil
 import time
@@ -54,9 +56,10 @@ from operator import attrgetter
 from pathlib import Path
 
 from dvk.model import urls
+from dvk.parallel import map_ranges
 from dvk.model.text import fold
 
-FORMAT = 1
+FORMAT = 2
 INDEX_DIR = urls.SEARCH_INDEX.rstrip("/")   # under the site root
 SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
 CARD_PAGE = 32                  # records per card file
@@ -76,7 +79,7 @@ class Doc:
     places: str = ""                   # today's province and the place as written
     summary: str = ""                  # shown on the result card, with the words found marked
     body: str = ""                     # searched (as the summary), not shown
-    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: "2022-12-31")
+    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: its year, "2022-01-01")
     date_label: str = ""               # the date as the card shows it ("22/7/2024"; a record: "2022")
     place_label: str = ""              # the place as the card shows it
     filters: dict = dc_field(default_factory=dict)     # facet -> list of slugs
@@ -121,9 +124,9 @@ def shard_file(key: str) -> str:
 
 
 def order(docs) -> list[Doc]:
-    """Index order: newest first (then by address); undated last."""
+    """Index order: undated first (by address), then oldest first (then by address)."""
     by_url = sorted(docs, key=attrgetter("url"))
-    return sorted((d for d in by_url if d.date), key=attrgetter("date"), reverse=True) + [d for d in by_url if not d.date]
+    return [d for d in by_url if not d.date] + sorted((d for d in by_url if d.date), key=attrgetter("date"))
 
 
 def plan_keys(sizes: dict[str, int], limit: int | None = None, start: str | None = None) -> dict[str, str]:
@@ -219,14 +222,19 @@ class _Writer:
             if rel.startswith("f/"):
                 _, facet, name = rel.split("/")
                 filters.setdefault(facet, []).append(name[:-4])
-        manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": sum(1 for d in docs if d.date),
+        manifest = {"format": FORMAT, "version": version, "records": len(docs), "undated": sum(1 for d in docs if not d.date),
                     "shards": " ".join(shards), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN, "filters": filters}
         with open(self._target("index.json"), "wb") as fh:
             fh.write(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode())
-        for path in list(self.out.rglob("*")) if self.existed else []:
-            rel = path.relative_to(self.out).as_posix()
-            if path.is_file() and rel != "index.json" and rel not in self.files:
-                path.unlink()
+        if not self.existed:
+            return
+        top = len(str(self.out)) + 1
+        for folder, _, names in os.walk(self.out):
+            for name in names:
+                path = os.path.join(folder, name)
+                rel = path[top:].replace(os.sep, "/")
+                if rel != "index.json" and rel not in self.files:
+                    os.unlink(path)
 
 
 def _key_of_file(rel: str) -> str:
@@ -246,9 +254,15 @@ def _best_words(doc) -> dict[str, int]:
 
 def _print(doc) -> bytes:
     """A digest of everything the index holds of an entry."""
-    return hashlib.sha1("\x1f".join((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places, doc.summary,
-                                     doc.body, doc.date, doc.date_label, doc.place_label, doc.image, doc.image_alt,
-                                     "\x1e".join(k + "=" + ",".join(v) for k, v in doc.filters.items()))).encode()).digest()
+    return hashlib.sha1(marshal.dumps((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places,
+                                       doc.summary, doc.body, doc.date, doc.date_label, doc.place_label, doc.image,
+                                       doc.image_alt, sorted(doc.filters.items())))).digest()
+
+
+def _prints(docs) -> bytes:
+    """The entries' digests, 20 bytes each, on every core at national scale."""
+    return b"".join(map_ranges(lambda start, stop: b"".join(_print(d) for d in docs[start:stop]), len(docs),
+                               min_items=20_000))
 
 
 def _encode_block(f: str, spellings: dict) -> bytes:
@@ -328,8 +342,9 @@ def _filters(writer, docs) -> None:
             writer.put(f"f/{facet}/{slug}.bin", bytes(b))
 
 
-STATE = "state.pickle"          # in the cache: what the last build indexed, for the next one
-EDITS_MAX = 200                 # more changed entries than this (or any added, removed, reordered): a full build
+STATE = "state.marshal"         # in the cache: what the last build indexed, for the next one
+EDITS_MAX = 200                 # more changed or added entries than this (or any removed, reordered): a full build
+PRUNE_AT = 2                    # the cache is pruned when it holds this many times the files in use
 
 
 def _config():
@@ -341,16 +356,18 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
     """Write the index of ``docs`` into ``site_dir/recindex/`` (see the module docstring).
 
     With ``cache``, the compressed files are kept there by content, with what this build indexed; when
-    the next build has the same entries in the same order and only a few of them changed (an edit),
-    only the term shards of the words that changed, the card files of the changed entries and, if
-    their filters changed, the filter files are made again: the rest is linked from the cache.
-    A changed shard grown past ``SHARD_BYTES`` is split as a full build splits it.
+    the next build has the same entries in the same order, only a few of them changed (an edit) and
+    perhaps a few added after all the others (a new post), only the term shards of the words that
+    changed, the card files of the changed and added entries and, if filters changed, the filter
+    files are made again: the rest is linked from the cache. A changed shard grown past
+    ``SHARD_BYTES`` is split as a full build splits it. The cache keeps the files of the last builds
+    and is pruned to the files in use once it holds ``PRUNE_AT`` times as many.
     """
     started = time.perf_counter()
     docs = order(docs)
     out = Path(site_dir) / INDEX_DIR
     writer = _Writer(out, Path(cache) if cache else None)
-    prints = [_print(d) for d in docs]
+    prints = _prints(docs)
     state = _load_state(writer.cache)
     if not (state and _incremental(writer, docs, prints, state)):
         state = _full(writer, docs, prints)
@@ -359,8 +376,9 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
         state["files"] = writer.files
         tmp = writer.cache / f"{STATE}.{os.getpid()}"
         with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(state, fh)
         tmp.replace(writer.cache / STATE)
+        _prune(writer.cache, writer.files)
     return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
                       files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
 
@@ -370,10 +388,23 @@ def _load_state(cache: Path | None):
         return None
     try:
         with open(cache / STATE, "rb") as fh:
-            state = pickle.load(fh)
+            state = marshal.load(fh)
         return state if isinstance(state, dict) and state.get("config") == _config() else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, EOFError, TypeError, ValueError):
         return None
+
+
+def _prune(cache: Path, files: dict[str, str]) -> None:
+    """Remove the compressed files no longer in use, once the cache holds ``PRUNE_AT`` times as many
+    (kept until then: an edit undone links its old files again)."""
+    names = [(folder.path, entry.name) for folder in os.scandir(cache) if folder.is_dir()
+             for entry in os.scandir(folder.path)]
+    if len(names) < PRUNE_AT * max(len(files), 1):
+        return
+    used = set(files.values())
+    for folder, name in names:
+        if name not in used:
+            os.unlink(os.path.join(folder, name))
 
 
 def _full(writer, docs, prints) -> dict:
@@ -397,20 +428,30 @@ def _full(writer, docs, prints) -> dict:
         shards.setdefault(keys[f], []).append(f)
     for key, folds in shards.items():
         writer.put(f"t/{shard_file(key)}.bin", _encode_shard([blocks[f] for f in folds]))
+    sizes = {key: sum(len(blocks[f]) for f in folds) for key, folds in shards.items()}
     _filters(writer, docs)
     for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
         _cards(writer, docs, page)
-    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
-            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs)}
+    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": prints,
+            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs), "sizes": sizes}
 
 
 def _incremental(writer, docs, prints, state) -> bool:
-    """Apply a few edited entries to the last build's files (see ``write_index``); False: not possible."""
-    if writer.cache is None or state["urls"] != "\n".join(d.url for d in docs):
+    """Apply a few edited entries, and a few added after all others, to the last build's files (see
+    ``write_index``); False: not possible."""
+    if writer.cache is None:
         return False
-    blob = b"".join(prints)
+    urls_now, urls_then = "\n".join(d.url for d in docs), state["urls"]
+    if urls_now == urls_then:
+        kept = len(docs)
+    elif urls_then and urls_now.startswith(urls_then + "\n"):       # entries added after all the others
+        kept = urls_then.count("\n") + 1
+    else:
+        return False
     old_prints = state["prints"]
-    changed = [] if blob == old_prints else [n for n, p in enumerate(prints) if p != old_prints[20 * n:20 * n + 20]]
+    changed = [] if prints == old_prints else [n for n in range(kept) if prints[20 * n:20 * n + 20]
+                                               != old_prints[20 * n:20 * n + 20]]
+    changed += range(kept, len(docs))
     if len(changed) > EDITS_MAX or not all(os.path.exists(os.path.join(writer.cache, d[:2], d))
                                            for d in state["files"].values()):
         return False
@@ -428,8 +469,9 @@ def _incremental(writer, docs, prints, state) -> bool:
         return f[:2]
 
     edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
-    lines = state["words"].split("\n") if changed else []
-    filters = state["filters"].split("\n") if changed else []
+    added = [""] * (len(docs) - kept)
+    lines = state["words"].split("\n") + added if changed else []
+    filters = state["filters"].split("\n") + added if changed else []
     filters_changed = False
     for n in changed:
         old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
@@ -442,7 +484,9 @@ def _incremental(writer, docs, prints, state) -> bool:
         f = repr(docs[n].filters)
         filters_changed |= f != filters[n]
         filters[n] = f
-    done = set()
+    sizes = dict(state["sizes"])             # shard key -> bytes of its words' blocks
+    made: dict[str, dict[str, bytes]] = {}   # shard key -> its words' blocks, for the shards made again
+    done = set()                              # the last build's shards not to link
     for key, changes in edits.items():
         rel = f"t/{shard_file(key)}.bin"
         shard = _parse_shard(writer.raw(state["files"][rel])) if rel in state["files"] else {}
@@ -458,12 +502,35 @@ def _incremental(writer, docs, prints, state) -> bool:
             if not spellings:
                 del shard[fold(w)]
         done.add(rel)
-        blocks = {f: _encode_block(f, shard[f]) for f in shard}
-        split: dict[str, list[str]] = {}              # a shard grown too large splits as in a full build
-        for f, k in sorted(plan_keys({f: len(b) for f, b in blocks.items()}, start=key).items()):
-            split.setdefault(k, []).append(f)
-        for k, folds in split.items():
-            writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in folds]))
+        sizes.pop(key, None)
+        _plan(made, sizes, {f: _encode_block(f, shard[f]) for f in shard}, key)   # grown too large: split
+    # A family of shards split by the next letter that is now small enough is one shard, as in a full
+    # build: merged under its shortest such prefix.
+    roots = set()
+    for key in made.keys() | edits.keys():
+        for length in range(2, len(key) + 1):
+            a = key[:length]
+            family = [k for k in sizes if k.startswith(a)]
+            if any(k != a for k in family) and sum(sizes[k] for k in family) <= SHARD_BYTES:
+                roots.add(a)
+                break
+    for a in sorted(roots, key=len):
+        family = [k for k in sizes if k.startswith(a)]
+        if not family:                        # merged under a shorter root already
+            continue
+        blocks = {}
+        for k in family:
+            if k in made:
+                blocks.update(made.pop(k))
+            else:
+                rel = f"t/{shard_file(k)}.bin"
+                shard = _parse_shard(writer.raw(state["files"][rel]))
+                blocks.update((f, _encode_block(f, shard[f])) for f in shard)
+                done.add(rel)
+            del sizes[k]
+        _plan(made, sizes, blocks, a)
+    for k, blocks in made.items():
+        writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in sorted(blocks)]))
     if filters_changed:
         _filters(writer, docs)
     pages = {n // CARD_PAGE for n in changed}
@@ -473,5 +540,13 @@ def _incremental(writer, docs, prints, state) -> bool:
         if rel not in writer.files and rel not in done and not (filters_changed and rel.startswith("f/")):
             writer.link(rel, digest)
     if changed:
-        state.update(prints=blob, words="\n".join(lines), filters="\n".join(filters))
+        state.update(urls=urls_now, prints=prints, words="\n".join(lines), filters="\n".join(filters), sizes=sizes)
     return True
+
+
+def _plan(made: dict, sizes: dict, blocks: dict[str, bytes], start: str) -> None:
+    """Shards for ``blocks`` (folded word -> block), all starting with ``start``, split as a full build
+    splits them, into ``made`` and ``sizes``."""
+    for f, k in plan_keys({f: len(b) for f, b in blocks.items()}, start=start).items():
+        made.setdefault(k, {})[f] = blocks[f]
+        sizes[k] = sizes.get(k, 0) + len(blocks[f])

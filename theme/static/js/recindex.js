@@ -5,10 +5,10 @@
        (filters: facet → slug, e.g. {tinh: "lam-dong"}); every word must match (folded: no diacritics,
        "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
        its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
-       typed, ×0.75 when only a prefix; ties: newest first;
+       typed, ×0.75 when only a prefix; ties: newest first (the higher entry number);
      engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt].
-   Entry numbers run newest first. Files are fetched whole, once, and kept: a next query only fetches
-   what it has not seen. */
+   Entry numbers run oldest first, after the undated entries (the first `undated`). Files are fetched
+   whole, once, and kept: a next query only fetches what it has not seen. */
 (function () {
   "use strict";
   var WEIGHTS = [4, 2, 1];                  // name; owner, locality, province; summary
@@ -139,7 +139,7 @@
             lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
           }
           /* Rank without comparing: each hit's score (in eighths: weights 4, 2, 1; ×1.5; ×0.75), plus one,
-             then a counting sort by score, entry numbers ascending (newest first) within a score. */
+             then a counting sort by score, entry numbers descending (newest first) within a score. */
           var rank = new Uint32Array(m.records), top = 0, count = 0;
           for (var c = 0; c < candidates.length; c++) {
             var n = candidates[c], total = 0, ok = true;
@@ -157,7 +157,7 @@
           for (var i = 0; i < m.records; i++) if (rank[i]) starts[rank[i]]++;
           for (var r = top, at = 0; r > 0; r--) { var size = starts[r]; starts[r] = at; at += size; }
           var hits = new Int32Array(count);
-          for (var j = 0; j < m.records; j++) if (rank[j]) hits[starts[rank[j]]++] = j;
+          for (var j = m.records - 1; j >= 0; j--) if (rank[j]) hits[starts[rank[j]]++] = j;
           return {hits: hits, words: ws};
         });
       }
@@ -170,7 +170,7 @@
         return cards[page].then(function (rows) { return rows[n - page * m.card_page]; });
       }
 
-      return {records: m.records, dated: m.dated, search: search, card: card, fold: fold, words: words,
+      return {records: m.records, undated: m.undated, search: search, card: card, fold: fold, words: words,
               prefixMin: m.prefix_min, weights: WEIGHTS, exact: EXACT, prefix: PREFIX};
     });
   }
