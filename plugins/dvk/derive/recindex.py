@@ -27,8 +27,9 @@ DecompressionStream, so their size does not depend on the host compressing them)
   three posting lists: the entries with the word in their title (a record's name), in the owner,
   locality or province (a document's issuer, number, type), in the summary or text (an entry is
   listed once per spelling, under its best field). A string is a varint byte length and UTF-8; a
-  posting list is a varint count and the entry numbers, delta coded (first number, then gaps), each
-  a LEB128 varint.
+  posting list is a varint ``2 × count``, then the entry numbers, delta coded (first number, then
+  gaps), each a LEB128 varint; a list denser than one entry in eight is a bitmap instead: varint
+  ``2 × count + 1``, varint byte length ``m``, ``m`` bytes (entry ``n`` is bit ``n % 8`` of byte ``n // 8``).
 - ``f/<facet>/<slug>.bin``: the entries with that filter value, a posting list. Facets: ``muc``
   (section), ``linh-vuc``, ``tinh`` (today's province), ``nam``, ``loai``, ``cap``.
 - ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
@@ -59,7 +60,7 @@ from dvk.model import urls
 from dvk.parallel import map_ranges
 from dvk.model.text import fold
 
-FORMAT = 2
+FORMAT = 3
 INDEX_DIR = urls.SEARCH_INDEX.rstrip("/")   # under the site root
 SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
 CARD_PAGE = 32                  # records per card file
@@ -103,8 +104,20 @@ def varint(n: int, out: bytearray) -> None:
 
 
 def postings(numbers, out: bytearray) -> None:
-    """A sorted list of entry numbers: count, then first number and gaps, as varints."""
-    varint(len(numbers), out)
+    """A sorted list of entry numbers: ``2 × count`` as a varint, then the first number and the gaps, as
+    varints; or, when the list is denser than one entry in eight (a common word), ``2 × count + 1``,
+    the bitmap's byte length ``m`` (the last number // 8 + 1) and ``m`` bytes, entry ``n`` at bit
+    ``n % 8`` of byte ``n // 8``."""
+    count = len(numbers)
+    if count and numbers[-1] // 8 + 1 < count:
+        bitmap = bytearray(numbers[-1] // 8 + 1)
+        for n in numbers:
+            bitmap[n >> 3] |= 1 << (n & 7)
+        varint(2 * count + 1, out)
+        varint(len(bitmap), out)
+        out += bitmap
+        return
+    varint(2 * count, out)
     gaps = [n - prev for prev, n in zip([0] + numbers[:-1], numbers)]
     if gaps and max(gaps) < 0x80:
         out += bytes(gaps)
@@ -307,8 +320,14 @@ def _parse_shard(raw: bytes) -> dict:
         return raw[i - n:i].decode("utf-8")
 
     def plist():
+        nonlocal i
+        head = v()
+        if head & 1:                               # a bitmap
+            size = v()
+            i += size
+            return [8 * k + bit for k, byte in enumerate(raw[i - size:i]) if byte for bit in range(8) if byte >> bit & 1]
         out, p = [], 0
-        for _ in range(v()):
+        for _ in range(head >> 1):
             p += v()
             out.append(p)
         return out

@@ -31,8 +31,17 @@
     return s;
   };
   Reader.prototype.list = function () {
-    var n = this.v(), out = new Int32Array(n), p = 0;
-    for (var k = 0; k < n; k++) { p += this.v(); out[k] = p; }
+    var head = this.v(), n = Math.floor(head / 2), out = new Int32Array(n), k = 0;
+    if (head % 2) {                          // a bitmap: entry e is bit e % 8 of byte e / 8
+      var size = this.v(), b = this.b, at = this.i;
+      for (var j = 0; j < size; j++) {
+        var byte = b[at + j];
+        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit;
+      }
+      this.i += size;
+      return out;
+    }
+    for (var p = 0; k < n; k++) { p += this.v(); out[k] = p; }
     return out;
   };
 
