@@ -57,7 +57,6 @@ from operator import attrgetter
 from pathlib import Path
 
 from dvk.model import urls
-from dvk.parallel import map_ranges
 from dvk.model.text import fold
 
 FORMAT = 3
@@ -269,13 +268,13 @@ def _print(doc) -> bytes:
     """A digest of everything the index holds of an entry."""
     return hashlib.sha1(marshal.dumps((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places,
                                        doc.summary, doc.body, doc.date, doc.date_label, doc.place_label, doc.image,
-                                       doc.image_alt, sorted(doc.filters.items())))).digest()
+                                       doc.image_alt, doc.filters))).digest()
 
 
 def _prints(docs) -> bytes:
-    """The entries' digests, 20 bytes each, on every core at national scale."""
-    return b"".join(map_ranges(lambda start, stop: b"".join(_print(d) for d in docs[start:stop]), len(docs),
-                               min_items=20_000))
+    """The entries' digests, 20 bytes each. (In one process: forked workers cost more than they save
+    here, copying the pages of every entry they touch.)"""
+    return b"".join(map(_print, docs))
 
 
 def _encode_block(f: str, spellings: dict) -> bytes:
@@ -364,11 +363,12 @@ def _filters(writer, docs) -> None:
 STATE = "state.marshal"         # in the cache: what the last build indexed, for the next one
 EDITS_MAX = 200                 # more changed or added entries than this (or any removed, reordered): a full build
 PRUNE_AT = 2                    # the cache is pruned when it holds this many times the files in use
+STATE_CHUNK = 256               # entries per file of the state's words and filters (an edit rewrites one)
 
 
 def _config():
     """What a state must have been made with to be reused."""
-    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES)
+    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES, STATE_CHUNK, 2)      # 2: the state's own layout
 
 
 def write_index(docs, site_dir, cache=None) -> IndexStats:
@@ -391,13 +391,13 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
     if not (state and _incremental(writer, docs, prints, state)):
         state = _full(writer, docs, prints)
     writer.finish(docs)
-    if writer.cache and state.get("files") != writer.files:
+    if writer.cache and (state.get("files") != writer.files or state.pop("dirty", False)):
         state["files"] = writer.files
         tmp = writer.cache / f"{STATE}.{os.getpid()}"
         with open(tmp, "wb") as fh:
             marshal.dump(state, fh)
         tmp.replace(writer.cache / STATE)
-        _prune(writer.cache, writer.files)
+        _prune(writer.cache, set(writer.files.values()) | set(state["chunks"]))
     return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
                       files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
 
@@ -413,14 +413,13 @@ def _load_state(cache: Path | None):
         return None
 
 
-def _prune(cache: Path, files: dict[str, str]) -> None:
-    """Remove the compressed files no longer in use, once the cache holds ``PRUNE_AT`` times as many
-    (kept until then: an edit undone links its old files again)."""
+def _prune(cache: Path, used: set[str]) -> None:
+    """Remove the cached files (by digest) no longer in use, once the cache holds ``PRUNE_AT`` times as
+    many (kept until then: an edit undone links its old files again)."""
     names = [(folder.path, entry.name) for folder in os.scandir(cache) if folder.is_dir()
              for entry in os.scandir(folder.path)]
-    if len(names) < PRUNE_AT * max(len(files), 1):
+    if len(names) < PRUNE_AT * max(len(used), 1):
         return
-    used = set(files.values())
     for folder, name in names:
         if name not in used:
             os.unlink(os.path.join(folder, name))
@@ -452,7 +451,8 @@ def _full(writer, docs, prints) -> dict:
     for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
         _cards(writer, docs, page)
     return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": prints,
-            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs), "sizes": sizes}
+            "chunks": _save_chunks(writer.cache, lines, [repr(d.filters) for d in docs], range(len(docs))),
+            "sizes": sizes}
 
 
 def _incremental(writer, docs, prints, state) -> bool:
@@ -488,9 +488,9 @@ def _incremental(writer, docs, prints, state) -> bool:
         return f[:2]
 
     edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
-    added = [""] * (len(docs) - kept)
-    lines = state["words"].split("\n") + added if changed else []
-    filters = state["filters"].split("\n") + added if changed else []
+    lines, filters = _load_chunks(writer.cache, state["chunks"], changed, len(docs))
+    if lines is None:
+        return False
     filters_changed = False
     for n in changed:
         old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
@@ -559,8 +559,46 @@ def _incremental(writer, docs, prints, state) -> bool:
         if rel not in writer.files and rel not in done and not (filters_changed and rel.startswith("f/")):
             writer.link(rel, digest)
     if changed:
-        state.update(urls=urls_now, prints=prints, words="\n".join(lines), filters="\n".join(filters), sizes=sizes)
+        chunks = state["chunks"] + [""] * (-(-len(docs) // STATE_CHUNK) - len(state["chunks"]))
+        for k, digest in _save_chunks(writer.cache, lines, filters, changed).items():
+            chunks[k] = digest
+        state.update(urls=urls_now, prints=prints, chunks=chunks, sizes=sizes, dirty=True)
     return True
+
+
+def _save_chunks(cache: Path | None, lines, filters, entries) -> list[str] | dict[int, str]:
+    """The state's words and filters of the chunks holding ``entries``, as files in the cache named by
+    their digest: a list of digests when ``entries`` is a range from 0, else chunk number -> digest."""
+    digests = {}
+    for k in sorted({n // STATE_CHUNK for n in entries}):
+        part = slice(k * STATE_CHUNK, (k + 1) * STATE_CHUNK)
+        data = marshal.dumps((lines[part], filters[part]))
+        digest = hashlib.sha1(data).hexdigest()
+        digests[k] = digest
+        if cache is not None:
+            path = cache / digest[:2] / digest
+            if not path.is_file():
+                path.parent.mkdir(exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+    return [digests[k] for k in sorted(digests)] if isinstance(entries, range) else digests
+
+
+def _load_chunks(cache: Path, chunks: list[str], changed: list[int], count: int):
+    """Lists of ``count`` words lines and filters, read from the chunks holding the ``changed`` entries
+    (other entries' stay empty; entries past the last build's are new: empty). None: a chunk is missing."""
+    lines, filters = [""] * count, [""] * count
+    for k in sorted({n // STATE_CHUNK for n in changed}):
+        if k >= len(chunks):
+            continue
+        try:
+            part_lines, part_filters = marshal.loads((cache / chunks[k][:2] / chunks[k]).read_bytes())
+        except (OSError, EOFError, TypeError, ValueError):
+            return None, None
+        lines[k * STATE_CHUNK:k * STATE_CHUNK + len(part_lines)] = part_lines
+        filters[k * STATE_CHUNK:k * STATE_CHUNK + len(part_filters)] = part_filters
+    return lines, filters
 
 
 def _plan(made: dict, sizes: dict, blocks: dict[str, bytes], start: str) -> None:

@@ -102,8 +102,23 @@
         return get("f/" + facet + "/" + slug + ".bin").then(function (buf) { return new Reader(buf).list(); });
       }
 
-      /* Per query word: each record's best score for it (0: the word is not in the record). */
+      /* Per query word: each record's best score for it (0: the word is not in the record). The last
+         MEMO words' scores are kept: a reader refining a query ("dan van" → "dan van kheo") reuses them. */
+      var memo = new Map(), MEMO = 8;
       function wordScores(w, prefix) {
+        var id = w + (prefix ? "\u0000*" : ""), known = memo.get(id);
+        if (known) {
+          memo.delete(id);
+          memo.set(id, known);              // most recently used last
+          return known;
+        }
+        var scores = scoreWord(w, prefix);
+        memo.set(id, scores);
+        if (memo.size > MEMO) memo.delete(memo.keys().next().value);
+        scores.catch(function () { memo.delete(id); });
+        return scores;
+      }
+      function scoreWord(w, prefix) {
         var f = fold(w), keysNeeded = shardsFor(f, prefix);
         return Promise.all(keysNeeded.map(shard)).then(function (parts) {
           var score = new Float32Array(m.records), found = [];
