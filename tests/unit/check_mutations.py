@@ -56,6 +56,18 @@ MUTATIONS = [
     ("future-inclusive", "plugins/dvk/model/visibility.py",
      "    if is_post and date is not None and date > now:\n", "    if is_post and date is not None and date >= now:\n",
      ["tests/unit/test_visibility.py"]),
+    ("recindex-no-append", "plugins/dvk/derive/recindex.py",
+     '    elif urls_then and urls_now.startswith(urls_then + "\\n"):       # entries added after all the others\n',
+     '    elif False:\n',
+     ["tests/browser/test_recindex.py::test_a_rebuild_after_edits_equals_a_cold_build"]),
+    ("recindex-no-merge", "plugins/dvk/derive/recindex.py",
+     "            if any(k != a for k in family) and sum(sizes[k] for k in family) <= SHARD_BYTES:\n",
+     "            if False:\n",
+     ["tests/browser/test_recindex.py::test_shards_split_by_the_next_letter_merge_again_when_their_words_are_edited_away"]),
+    ("recindex-bitmap-bit", "theme/static/js/recindex.js",
+     "        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit;\n",
+     "        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit + 1;\n",
+     ["tests/browser/test_recindex.py::test_the_index_finds_what_a_brute_force_search_finds"]),
 ]
 only = sys.argv[1:]
 for name, path, old, new, tests in MUTATIONS:

@@ -168,6 +168,7 @@ class IndexStats:
     files: int
     written: int          # files made anew (not linked from the cache)
     compressed: int       # files compressed (their content not in the cache)
+    incremental: bool     # the last build's files updated, not a full build
 
 
 class _Writer:
@@ -364,6 +365,7 @@ STATE = "state.marshal"         # in the cache: what the last build indexed, for
 EDITS_MAX = 200                 # more changed or added entries than this (or any removed, reordered): a full build
 PRUNE_AT = 2                    # the cache is pruned when it holds this many times the files in use
 STATE_CHUNK = 256               # entries per file of the state's words and filters (an edit rewrites one)
+CHUNKS = "state"                # the folder of those files, in the cache
 
 
 def _config():
@@ -388,7 +390,8 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
     writer = _Writer(out, Path(cache) if cache else None)
     prints = _prints(docs)
     state = _load_state(writer.cache)
-    if not (state and _incremental(writer, docs, prints, state)):
+    incremental = bool(state) and _incremental(writer, docs, prints, state)
+    if not incremental:
         state = _full(writer, docs, prints)
     writer.finish(docs)
     if writer.cache and (state.get("files") != writer.files or state.pop("dirty", False)):
@@ -397,9 +400,10 @@ def write_index(docs, site_dir, cache=None) -> IndexStats:
         with open(tmp, "wb") as fh:
             marshal.dump(state, fh)
         tmp.replace(writer.cache / STATE)
-        _prune(writer.cache, set(writer.files.values()) | set(state["chunks"]))
+        _prune(writer.cache, set(writer.files.values()), set(state["chunks"]))
     return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
-                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
+                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed,
+                      incremental=incremental)
 
 
 def _load_state(cache: Path | None):
@@ -413,16 +417,21 @@ def _load_state(cache: Path | None):
         return None
 
 
-def _prune(cache: Path, used: set[str]) -> None:
-    """Remove the cached files (by digest) no longer in use, once the cache holds ``PRUNE_AT`` times as
-    many (kept until then: an edit undone links its old files again)."""
-    names = [(folder.path, entry.name) for folder in os.scandir(cache) if folder.is_dir()
+def _prune(cache: Path, used: set[str], chunks: set[str]) -> None:
+    """Remove the compressed files (and the state's chunk files, in ``state/``) no longer in use, once
+    the cache holds ``PRUNE_AT`` times as many (kept until then: an edit undone links its old files
+    again)."""
+    names = [(folder.path, entry.name) for folder in os.scandir(cache) if folder.is_dir() and len(folder.name) == 2
              for entry in os.scandir(folder.path)]
-    if len(names) < PRUNE_AT * max(len(used), 1):
-        return
-    for folder, name in names:
-        if name not in used:
-            os.unlink(os.path.join(folder, name))
+    if len(names) >= PRUNE_AT * max(len(used), 1):
+        for folder, name in names:
+            if name not in used:
+                os.unlink(os.path.join(folder, name))
+    states = list(os.scandir(cache / CHUNKS)) if (cache / CHUNKS).is_dir() else []
+    if len(states) >= PRUNE_AT * max(len(chunks), 1):
+        for entry in states:
+            if entry.name not in chunks:
+                os.unlink(entry.path)
 
 
 def _full(writer, docs, prints) -> dict:
@@ -576,7 +585,7 @@ def _save_chunks(cache: Path | None, lines, filters, entries) -> list[str] | dic
         digest = hashlib.sha1(data).hexdigest()
         digests[k] = digest
         if cache is not None:
-            path = cache / digest[:2] / digest
+            path = cache / CHUNKS / digest
             if not path.is_file():
                 path.parent.mkdir(exist_ok=True)
                 tmp = path.with_suffix(f".{os.getpid()}")
@@ -593,7 +602,7 @@ def _load_chunks(cache: Path, chunks: list[str], changed: list[int], count: int)
         if k >= len(chunks):
             continue
         try:
-            part_lines, part_filters = marshal.loads((cache / chunks[k][:2] / chunks[k]).read_bytes())
+            part_lines, part_filters = marshal.loads((cache / CHUNKS / chunks[k]).read_bytes())
         except (OSError, EOFError, TypeError, ValueError):
             return None, None
         lines[k * STATE_CHUNK:k * STATE_CHUNK + len(part_lines)] = part_lines
