@@ -6,7 +6,8 @@
        "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
        its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
        typed, ×0.75 when only a prefix; ties: newest first (the higher entry number);
-     engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt].
+     engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt];
+     engine.prefetch(query): loads the words of a query being typed that are already finished.
    Entry numbers run oldest first, after the undated entries (the first `undated`). Files are fetched
    whole, once, and kept: a next query only fetches what it has not seen. */
 (function () {
@@ -194,7 +195,16 @@
         return cards[page].then(function (rows) { return rows[n - page * m.card_page]; });
       }
 
-      return {records: m.records, undated: m.undated, search: search, card: card, fold: fold, words: words,
+      /* As the reader types: start loading the words already finished (followed by a space), which the
+         search will need whatever comes next; a word still being typed is not fetched. */
+      function prefetch(query) {
+        var text = (query || "").normalize("NFC"), ws = words(text);
+        if (!/\s$/.test(text)) ws.pop();
+        ws.forEach(function (w) { wordScores(w, false).catch(function () {}); });
+      }
+
+      return {records: m.records, undated: m.undated, search: search, card: card, prefetch: prefetch, fold: fold,
+              words: words,
               prefixMin: m.prefix_min, weights: WEIGHTS, exact: EXACT, prefix: PREFIX};
     });
   }

@@ -186,7 +186,10 @@
 
   function soon() { clearTimeout(timer); timer = setTimeout(search, 150); }
 
-  input.addEventListener("input", soon);
+  input.addEventListener("input", function () {
+    if (index) index.prefetch(input.value);   // words already typed load during the pause before searching
+    soon();
+  });
   filters.concat([sortSelect]).forEach(function (s) { s.addEventListener("change", search); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
   form.addEventListener("reset", function () { setTimeout(search, 0); });
