@@ -9,7 +9,12 @@ No Pelican import.
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+from importlib.metadata import version
+from pathlib import Path
 
 import cmarkgfm.cmark
 from cmarkgfm.cmark import Options
@@ -46,3 +51,39 @@ def record_html(markdown: str) -> str:
     """A record's description, rendered and sanitised. The sanitiser is skipped where it could change nothing
     (``needs_cleaning``): a national site renders 100,000 of them."""
     return to_html(markdown) if needs_cleaning(markdown) else _render(markdown)
+
+
+class RenderCache:
+    """``to_html`` of many bodies, kept between builds in ``path`` by the SHA-1 of their Markdown (what a
+    body renders to depends on nothing else), and made again when this module, the sanitiser or either
+    library changes. Only the bodies of the last run are kept. ``path=None``: no cache."""
+
+    def __init__(self, path: Path | None):
+        self.path, self.old, self.used = path, {}, {}
+        digest = hashlib.sha1(f"{version('cmarkgfm')};{version('nh3')};".encode())
+        for module in (__file__, sanitize.__file__):
+            digest.update(Path(module).read_bytes())
+        self.version = digest.hexdigest()
+        try:
+            with open(path, "rb") as fh:
+                version_then, old = pickle.load(fh)
+            self.old = old if version_then == self.version else {}
+        except (TypeError, OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
+            pass
+
+    def to_html(self, markdown: str) -> str:
+        key = hashlib.sha1(markdown.encode("utf-8")).digest()
+        html = self.used.get(key) or self.old.get(key)
+        if html is None:
+            html = to_html(markdown)
+        self.used[key] = html
+        return html
+
+    def save(self) -> None:
+        if self.path is None or self.used.keys() == self.old.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((self.version, self.used), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)

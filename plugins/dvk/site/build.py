@@ -22,6 +22,7 @@ from pathlib import Path
 from dvk import PROJECT
 
 from dvk.derive.showcase import derive
+from dvk.load.markdown import RenderCache
 from dvk.load.corpus import Corpus, load_corpus
 from dvk.model.problems import InvalidContent, report, warnings_report
 from dvk.model.visibility import TIMEZONE
@@ -233,6 +234,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
     ctx.digests = incremental.Digests(ctx)
+    ctx.markdown = RenderCache(None if full else cache_dir / "build" / "rendered-markdown.pickle")
     ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output,
                                              incremental.build_key(ctx, {**settings, "OUTPUT_PATH": ""}, settings_file),
                                              full)
@@ -261,6 +263,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
 
     site = _swap_in(staging, output)
     ctx.manifest.save(site)
+    ctx.markdown.save()
     if ctx.manifest.carried:
         say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
     _clean_leftovers(output)

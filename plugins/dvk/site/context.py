@@ -49,6 +49,7 @@ class BuildContext:
     images: object = None               # render.images.ImageProcessor of this build
     manifest: object = None             # incremental.Manifest: pages of the previous build that may be reused
     digests: object = None              # incremental.Digests: what each record and post page shows, by file
+    markdown: object = None             # load.markdown.RenderCache: posts' HTML kept between builds
 
     @property
     def cache_dir(self) -> Path:

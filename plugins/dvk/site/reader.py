@@ -54,7 +54,8 @@ class VietnameseMarkdownReader(YAMLMetadataReader):
             # Markup alone) and in Atom feeds, whose <summary type="html"> a feed reader would run as markup.
             metadata["summary"] = Markup.escape(raw["summary"])
         # Raw HTML an editor or an import wrote is cleaned here, once, before anything else sees it.
-        return nfc(markdown.to_html(body)), metadata
+        html = self.ctx.markdown.to_html(body) if self.ctx and self.ctx.markdown else markdown.to_html(body)
+        return nfc(html), metadata
 
     @staticmethod
     def _document_metadata(raw: dict) -> dict:
