@@ -44,6 +44,7 @@ Prints one JSON line per measurement, then a summary table. Never fails on time.
 from __future__ import annotations
 
 import argparse
+import copy
 import functools
 import gzip
 import http.server
@@ -106,8 +107,9 @@ from dvk.bench.searchcorpus import corpus_docs  # noqa: E402  (a corpus as the i
 
 
 def time_index(corpus: pathlib.Path) -> dict:
-    """The index written cold (empty cache), again unchanged, then after a one-record edit (the summary of
-    one record changed), from the corpus, into a scratch folder: seconds and files rewritten."""
+    """The index written cold (empty cache), again unchanged, after a one-record edit (the summary of one
+    record changed), then with a new post (the newest entry) added, from the corpus, into a scratch
+    folder: seconds and files rewritten."""
     from dvk.derive import recindex
 
     t0 = time.perf_counter()
@@ -120,10 +122,15 @@ def time_index(corpus: pathlib.Path) -> dict:
         edited = next(d for d in docs[len(docs) // 2:] if d.url.startswith("mo-hinh/"))
         edited.summary += " Năm nay mô hình mở rộng sang thêm hai thôn."
         edit = recindex.write_index(docs, out, cache=cache)
+        post = copy.deepcopy(next(d for d in docs if d.url.startswith("tin-tuc/")))     # a new post, the newest entry
+        post.url, post.date, post.title = "tin-tuc/bai-moi-nhat/", "2099-01-01T08:00", post.title + " (bài mới)"
+        added = recindex.write_index(docs + [post], out, cache=cache)
     return {"step": "index-build", "entries": cold.records, "corpus_load_s": round(loaded, 2),
             "cold_s": round(cold.seconds, 2), "unchanged_s": round(same.seconds, 2),
             "one_edit_s": round(edit.seconds, 2), "one_edit_files_written": edit.written,
-            "one_edit_files_compressed": edit.compressed, "files": cold.files, "bytes": cold.bytes}
+            "one_edit_files_compressed": edit.compressed, "one_edit_incremental": edit.incremental,
+            "new_post_s": round(added.seconds, 2), "new_post_files_written": added.written,
+            "new_post_incremental": added.incremental, "files": cold.files, "bytes": cold.bytes}
 
 
 # --------------------------------------------------------------------------
