@@ -333,6 +333,57 @@ async ([q, filters, timeoutMs]) => {
 """
 
 
+# Typed: choose the filters, clear the box and the results, watch for the first result after typing.
+TYPE_SETUP_JS = """
+([filters, timeoutMs]) => {
+  const form = document.querySelector("[data-search-form]");
+  const input = document.querySelector("#tu-khoa");
+  const status = document.querySelector("[data-search-status]");
+  const list = document.querySelector("[data-search-results]");
+  form.querySelectorAll("select").forEach((s) => { s.value = ""; });
+  for (const [name, value] of filters) {
+    const s = form.querySelector(`select[name="${name}"]`);
+    if (s && s.querySelector(`option[value="${CSS.escape(value)}"]`)) s.value = value;
+  }
+  input.value = "";
+  input.focus();
+  list.textContent = "";
+  status.textContent = "";
+  window.__dvkTyped = {last: null, first: null};
+  input.addEventListener("input", () => { window.__dvkTyped.last = performance.now(); window.__dvkTyped.first = null; });
+  const obs = new MutationObserver(() => {
+    const t = window.__dvkTyped;
+    if (t.last !== null && t.first === null && (list.querySelector("li.search-result") || status.textContent.startsWith("Không"))) {
+      t.first = performance.now();
+    }
+  });
+  obs.observe(document.body, {childList: true, subtree: true, characterData: true});
+}
+"""
+TYPING_DELAY_MS = 120          # between keys: a quick typist on a phone; below the page's 150 ms pause
+DEBOUNCE_MS = 150              # search.js waits this long after the last key
+
+
+def run_typed(page, net: NetLog, site, spec: str, timeout_ms: int) -> dict:
+    """The query typed key by key into the search box: what the reader waits after the page's pause
+    (150 ms after the last key) until the first results are on screen. Words finished while typing
+    (followed by a space) load during the typing (``engine.prefetch``)."""
+    q, filters = split_query(spec)
+    page.evaluate(TYPE_SETUP_JS, [filters, timeout_ms])
+    since = net.mark()
+    page.keyboard.type(q, delay=TYPING_DELAY_MS)
+    try:
+        page.wait_for_function("() => window.__dvkTyped.first !== null", timeout=timeout_ms)
+    except Exception as exc:
+        return {"query": spec, "ok": False, "status": f"timeout: {exc}"[:200], "time_to_first_results_ms": None,
+                "total_bytes_gzip": None}
+    t = page.evaluate("window.__dvkTyped")
+    net.wait_idle(page, timeout_ms / 1000)
+    row = {"query": spec, "ok": True, "time_to_first_results_ms": round(t["first"] - t["last"] - DEBOUNCE_MS, 1)}
+    row.update(net.figures(since, site, float("inf")))
+    return row
+
+
 def run_query(page, net: NetLog, site, spec: str, timeout_ms: int) -> dict:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -389,6 +440,11 @@ def measure(site: pathlib.Path, queries: list[str], timeout_ms: int) -> list[dic
                         cold_ok = row["ok"]
                     emit(row)
                     rows.append(row)
+                if cold_ok:                    # and the query after it, typed as a reader types it
+                    typed_spec = queries[(i + 2) % len(queries)] if len(queries) > 2 else warm_spec
+                    row = {"step": "search", "phase": "typed", **run_typed(page, net, site, typed_spec, timeout_ms)}
+                    emit(row)
+                    rows.append(row)
                 context.close()
             browser.close()
     finally:
@@ -411,14 +467,17 @@ def ms(n):
 def summary(rows: list[dict]) -> None:
     cold = [r for r in rows if r["phase"] == "cold"]
     warm = [r for r in rows if r["phase"] == "warm"]
+    typed = {r["query"]: r for r in rows if r["phase"] == "typed"}
     head = ["query", "page KB gz", "cold KB 1st gz", "cold KB all gz", "cold ms 1st", "cold ms all", "warm KB gz",
-            "warm ms", "results"]
+            "warm ms", "typed ms", "results"]
     table = []
     for c, w in zip(cold, warm):
+        t = typed.get(c["query"])
         table.append([c["query"][:44], kb(c.get("search_page_bytes_gzip")), kb(c["first_bytes_gzip"]),
                       kb(c["total_bytes_gzip"]), ms(c["time_to_first_results_ms"]), ms(c.get("time_to_complete_ms")),
                       kb(w["total_bytes_gzip"]) if w["status"] != "skipped" else "-",
                       "skipped" if w["status"] == "skipped" else ms(w["time_to_first_results_ms"]),
+                      ms(t["time_to_first_results_ms"]) if t else "-",
                       "timeout" if not c["ok"] else
                       str(c["results_shown"]) + ("" if c["results_shown"] else " (none)")])
 
@@ -430,7 +489,8 @@ def summary(rows: list[dict]) -> None:
         table.append([label, agg(fn, "search_page_bytes_gzip", cold, kb), agg(fn, "first_bytes_gzip", cold, kb),
                       agg(fn, "total_bytes_gzip", cold, kb), agg(fn, "time_to_first_results_ms", cold, ms),
                       agg(fn, "time_to_complete_ms", cold, ms),
-                      agg(fn, "total_bytes_gzip", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms), ""])
+                      agg(fn, "total_bytes_gzip", warm, kb), agg(fn, "time_to_first_results_ms", warm, ms),
+                      agg(fn, "time_to_first_results_ms", list(typed.values()), ms), ""])
     widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
     print()
@@ -446,7 +506,9 @@ def summary(rows: list[dict]) -> None:
           "all = until the network is idle (card images included); text files (.js, .json, .css) counted at gzip -6, "
           "index files (.bin) as they are (compressed inside); ms 1st = to first results on screen; ms all = "
           "until the full answer is announced; warm = the next query in the list, same context. Times exclude the "
-          "150 ms typing debounce (form submitted).")
+          "150 ms typing debounce (form submitted). typed = that query typed key by key (120 ms between keys) in the "
+          "same context: ms from the end of the 150 ms pause after the last key to the first results; the typed row "
+          "is the query shown in its row.")
 
 
 # --------------------------------------------------------------------------
