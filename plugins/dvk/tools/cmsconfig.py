@@ -181,7 +181,7 @@ def collections(root) -> list[dict]:
             "folder": "data/models", "extension": "yaml", "format": "yaml", "create": True,
             "identifier_field": "name", "slug": "{{slug}}",
             # data/models/<province without diacritics>/<name without diacritics>.yaml
-            "path": "{{fields.province}}/{{slug}}",
+            "path": "{{province}}/{{slug}}",    # (no “fields.”: Decap turns dots in a path into dashes)
             "summary": "{{name}} — {{province}}",
             "sortable_fields": ["name", "province"],
             "fields": b.fields(schema.MODEL, "model"),

@@ -1,0 +1,144 @@
+"""The web editor (/quan-tri/, Decap CMS) in headless Chromium against its local backend.
+
+A temporary copy of content/ and data/ is the "repository"; decap-server (dvk.tools.cms.LocalBackend) writes
+into it on 127.0.0.1, and the editor is served as the public build writes it (dvk.tools.cms.write_admin) with
+the site's own stylesheet beside it. What is checked is what an editor sees and what lands on disk: the file
+in the right folder with the values typed, the build's validation accepting it, the Vietnamese refusal of a
+bad record. Expected paths and values are written out here by hand.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, static_server
+
+from dvk.site.build import main as build_main
+from dvk.tools import cms
+
+@pytest.fixture(scope="module")
+def cms_ready():
+    if not cms.installed():
+        pytest.fail(f"Decap CMS {cms.DECAP_CMS_VERSION} is not installed in {cms.cache_dir()}: "
+                    "run `invoke test` or `invoke cms-install`")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory, cms_ready):
+    """A copy of the repository's content/ and data/: the working copy the local backend edits."""
+    root = tmp_path_factory.mktemp("cms") / "repo"
+    for folder in ("content", "data"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+@pytest.fixture(scope="module")
+def editor(project, tmp_path_factory):
+    """The editor's address: /quan-tri/ written as the build writes it, with the site's stylesheet, served on
+    127.0.0.1, talking to decap-server on another free port of 127.0.0.1."""
+    site = tmp_path_factory.mktemp("cms-site")
+    (site / "theme" / "css").mkdir(parents=True)
+    shutil.copyfile(ROOT / "theme" / "static" / "css" / "site.css", site / "theme" / "css" / "site.css")
+    with cms.LocalBackend(project) as backend:
+        cms.write_admin(site, project, {}, local_backend=backend.url)
+        with static_server(site) as address:
+            yield address.replace("127.0.0.1", "localhost") + "/quan-tri/"
+
+
+@pytest.fixture
+def page(browser, editor):
+    context = browser.new_context(viewport={"width": 1300, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(editor)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Mô hình", exact=True).first.wait_for()
+    yield page
+    context.close()
+
+
+def pick(page, label, option):
+    """Choose ``option`` in the select list labelled ``label`` (react-select: type, then Enter)."""
+    box = field(page, label)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def field(page, label):
+    """The control labelled ``label`` (an optional field's label goes on with “(không bắt buộc)”)."""
+    return page.get_by_label(re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$", re.I))
+
+
+def publish(page):
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_text("Công bố ngay", exact=True).click()
+
+
+def wait_for_file(path: Path, timeout=15) -> Path:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.is_file() and path.stat().st_size:
+            time.sleep(0.2)
+            return path
+        time.sleep(0.1)
+    raise AssertionError(f"{path} was not written")
+
+
+def validate(root: Path) -> int:
+    return build_main(["--check", "--root", str(root)])
+
+
+def preview_frame(page):
+    frame = page.frame_locator("iframe").first
+    frame.locator("h1").first.wait_for()
+    return frame
+
+
+# ------------------------------------------------------------------ a new model record
+
+
+def test_new_record_lands_in_its_province_folder_and_validates(page, project, capsys):
+    page.goto(page.url.split("#")[0] + "#/collections/mo-hinh/new")
+    field(page, "Tên mô hình").fill("Đội xung kích giữ gìn đường làng")
+    pick(page, "Loại mô hình", "Tập thể")
+    field(page, "Đơn vị hoặc người thực hiện").fill("Đoàn Thanh niên xã Quảng Tín")
+    pick(page, "Lĩnh vực", "Quốc phòng - an ninh")
+    pick(page, "Chủ đề", "Quốc phòng - an ninh — An toàn giao thông")
+    pick(page, "Tỉnh, thành phố", "Lâm Đồng")
+    field(page, "Huyện, xã, phường").fill("Đắk R’Lấp")
+    field(page, "Năm công nhận").fill("2024")
+    pick(page, "Cấp công nhận", "Cấp tỉnh")
+    pick(page, "Tình trạng", "Được công nhận")
+    field(page, "Tóm tắt").fill("Đoàn viên thay nhau dọn cỏ, sửa ổ gà trên đường liên thôn mỗi sáng Chủ nhật.")
+    # The preview pane shows the record as its page will, with the site's stylesheet.
+    frame = preview_frame(page)
+    frame.locator("h1", has_text="Đội xung kích giữ gìn đường làng").wait_for()
+    assert frame.locator("dl.facts").inner_text().split("\n")[:2] == ["Đơn vị thực hiện", "Đoàn Thanh niên xã Quảng Tín"]
+    assert frame.locator("link[href$='theme/css/site.css']").count() == 1
+    publish(page)
+
+    written = wait_for_file(project / "data" / "models" / "lam-dong" / "doi-xung-kich-giu-gin-duong-lang.yaml")
+    assert yaml.safe_load(written.read_text(encoding="utf-8")) == {
+        "name": "Đội xung kích giữ gìn đường làng",
+        "kind": "collective",
+        "owner": "Đoàn Thanh niên xã Quảng Tín",
+        "field": "defense-security",
+        "topics": ["traffic-safety"],
+        "province": "Lâm Đồng",
+        "locality": "Đắk R’Lấp",
+        "recognized": {"year": 2024, "level": "province"},
+        "status": "recognized",
+        "summary": "Đoàn viên thay nhau dọn cỏ, sửa ổ gà trên đường liên thôn mỗi sáng Chủ nhật.",
+        "featured": False, "illustrative": False, "draft": False,
+    }
+    assert validate(project) == 0, capsys.readouterr().err
+    assert not page.errors
