@@ -142,3 +142,23 @@ def test_new_record_lands_in_its_province_folder_and_validates(page, project, ca
     }
     assert validate(project) == 0, capsys.readouterr().err
     assert not page.errors
+
+
+def test_record_with_a_required_field_empty_or_a_wrong_value_is_refused_in_vietnamese(page, project):
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*"))
+    page.goto(page.url.split("#")[0] + "#/collections/mo-hinh/new")
+    field(page, "Tên mô hình").fill("Mô hình còn thiếu")
+    pick(page, "Tỉnh, thành phố", "Huế")
+    field(page, "Đơn vị hoặc người thực hiện").fill("   ")        # blank: the validator says “không được để trống”
+    field(page, "Năm đăng ký").fill("1800")                      # the validator's range is 1945–2100
+    publish(page)
+    page.get_by_text("Bạn còn thiếu vài thông tin bắt buộc. Hãy hoàn thành trước khi lưu.").wait_for()
+    for message in ("Loại mô hình bắt buộc nhập.", "Lĩnh vực bắt buộc nhập.", "Tình trạng bắt buộc nhập.",
+                    "Tóm tắt bắt buộc nhập.",
+                    "Đơn vị hoặc người thực hiện không khớp với mẫu: không được để trống.",
+                    "Năm đăng ký phải nằm trong khoảng từ 1945 đến 2100."):
+        assert page.get_by_text(message, exact=True).count() == 1, (message, page.locator("li").all_text_contents())
+    # Optional groups are not forced on the editor: “Công nhận” left empty is no error.
+    assert page.get_by_text("Năm công nhận bắt buộc nhập.").count() == 0
+    page.wait_for_timeout(500)
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*")) == before

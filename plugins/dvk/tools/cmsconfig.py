@@ -101,13 +101,15 @@ class _Builder:
         out = {"name": key, "label": _label(key, spec), "required": required}
         if spec.description and spec.description != out["label"]:
             out["hint"] = spec.description
-        out.update(self.widget(key, spec, path))
+        out.update(self.widget(key, spec, path, required))
         return out
 
-    def fields(self, spec: schema.Record, path: str) -> list[dict]:
-        return [self.field(k, s, k in spec.required, f"{path}.{k}") for k, s in spec.keys.items()]
+    def fields(self, spec: schema.Record, path: str, required: bool = True) -> list[dict]:
+        """The fields of a group. In an optional group (a record's ``recognized``) none is required in the form:
+        Decap would then require the group itself; the validator still refuses a year without a level."""
+        return [self.field(k, s, required and k in spec.required, f"{path}.{k}") for k, s in spec.keys.items()]
 
-    def widget(self, key: str, spec: schema.Spec, path: str) -> dict:
+    def widget(self, key: str, spec: schema.Spec, path: str, required: bool = True) -> dict:
         if path in ("model.province", "report.scope.province"):
             return {"widget": "select", "options": province_options()}
         if path == "model.topics":
@@ -142,7 +144,7 @@ class _Builder:
                     "fields": [{"name": ident, "label": f"{field} — {name}", "required": False, "widget": "number",
                                 "value_type": "int", "min": 0} for ident, name, field in self.topics]}
         if isinstance(spec, schema.Record):
-            return {"widget": "object", "collapsed": False, "fields": self.fields(spec, path)}
+            return {"widget": "object", "collapsed": False, "fields": self.fields(spec, path, required)}
         if isinstance(spec, schema.ListOf):
             if isinstance(spec.item, schema.Record):
                 return {"widget": "list", "collapsed": False, "fields": self.fields(spec.item, path)}
