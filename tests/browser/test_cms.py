@@ -162,3 +162,51 @@ def test_record_with_a_required_field_empty_or_a_wrong_value_is_refused_in_vietn
     assert page.get_by_text("Năm công nhận bắt buộc nhập.").count() == 0
     page.wait_for_timeout(500)
     assert sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*")) == before
+
+
+def png(width=40, height=30) -> bytes:
+    """A small valid PNG (solid colour), made here so that no binary test file is needed."""
+    row = b"\x00" + b"\x1f\x6f\xb4" * width
+    raw = zlib.compress(row * height)
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
+    picture = tmp_path / "to-dan-van-ap.png"
+    picture.write_bytes(png())
+    post = project / "content" / "tin-tuc" / "ben-tre-ba-tri-to-dan-van-ap.md"
+    body_before = post.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    page.goto(page.url.split("#")[0] + "#/collections/tin-tuc/entries/ben-tre-ba-tri-to-dan-van-ap")
+    field(page, "Tóm tắt").fill("Xã An Đức ra mắt tổ dân vận ở cả chín ấp.")
+    page.get_by_role("button", name="Chọn một hình").click()
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.get_by_text("to-dan-van-ap.png").wait_for()
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    field(page, "Mô tả ảnh").fill("Tổ dân vận ấp đến thăm một gia đình")
+    frame = preview_frame(page)                # the post's preview, with the site's stylesheet
+    frame.locator("h1", has_text="Xã An Đức (Ba Tri) ra mắt các tổ dân vận ấp").wait_for()
+    assert frame.locator(".post__lead").inner_text() == "Xã An Đức ra mắt tổ dân vận ở cả chín ấp."
+    assert frame.locator("link[href$='theme/css/site.css']").count() == 1
+    publish(page)
+
+    image = wait_for_file(project / "content" / "images" / "to-dan-van-ap.png")
+    assert image.read_bytes() == picture.read_bytes()
+    deadline = time.monotonic() + 15
+    while "to-dan-van-ap.png" not in post.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = post.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    front, body = text[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(front)
+    assert meta["summary"] == "Xã An Đức ra mắt tổ dân vận ở cả chín ấp."
+    assert meta["image"] == "images/to-dan-van-ap.png"
+    assert meta["image_alt"] == "Tổ dân vận ấp đến thăm một gia đình"
+    assert meta["title"] == "Xã An Đức (Ba Tri) ra mắt các tổ dân vận ấp"
+    assert str(meta["date"]) in ("2024-04-18 14:00", "2024-04-18 14:00:00")
+    assert meta["tags"] == ["Bến Tre", "Ba Tri", "tổ dân vận", "hòa giải ở cơ sở"]
+    assert body.strip() == body_before.strip()
+    assert validate(project) == 0
+    assert not page.errors

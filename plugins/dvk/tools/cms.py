@@ -120,7 +120,7 @@ def backend_origins(cms: dict, local_backend: str | None = None) -> list[str]:
 def csp(cms: dict, local_backend: str | None = None) -> str:
     """The editor's own Content-Security-Policy: scripts only from this host; styles inline (Decap's
     CSS-in-JS); images and uploads as data:/blob:; network only to this host and the git host."""
-    connect = " ".join(["'self'", *backend_origins(cms, local_backend)])
+    connect = " ".join(["'self'", "blob:", "data:", *backend_origins(cms, local_backend)])   # uploads are read from blob: URLs
     return ("default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob: https:; font-src 'self' data:; connect-src {connect}; "
             "frame-src 'self' blob:; child-src 'self' blob:; worker-src 'self' blob:; manifest-src 'self'; "

@@ -48,6 +48,9 @@ LABELS = {
     "by_kind": "Theo loại mô hình", "by_field": "Theo lĩnh vực", "by_topic": "Theo chủ đề",
     "by_level": "Theo cấp công nhận", "note": "Ghi chú",
 }
+# The order of a form (and of the keys in the file it writes): these first, in this order, then the rest
+# in the schema's order.
+FIRST = ("title", "number", "doc_type", "subject", "issuer", "parent", "place", "date", "category", "summary")
 # Keys whose value is long text: a text area, or Markdown with the editor's toolbar.
 TEXTAREAS = {"summary", "note", "subject"}
 MARKDOWN = {"description"}
@@ -159,7 +162,8 @@ class _Builder:
 
 def _markdown_collection(b: _Builder, name: str, label: str, singular: str, folder: str, spec: schema.Record,
                          description: str, slug: str, summary: str) -> dict:
-    fields = b.fields(spec, name)
+    rank = {k: i for i, k in enumerate(FIRST)}
+    fields = sorted(b.fields(spec, name), key=lambda f: rank.get(f["name"], len(FIRST)))   # stable: schema order
     fields.append({"name": BODY, "label": "Nội dung", "widget": "markdown", "required": False,
                    "sanitize_preview": True,
                    "hint": "Mỗi đoạn cách nhau một dòng trống; ảnh chèn vào bài được lưu trong content/images/."})
