@@ -94,7 +94,7 @@ def settings(root) -> dict:
     if cms.get("enabled") and cms.get("backend", "github") not in cmsconfig.BACKENDS:
         raise UserError(f"publish.yaml: cms.backend “{cms.get('backend')}” không hợp lệ; cần một trong: "
                         f"{', '.join(cmsconfig.BACKENDS)}")
-    if cms.get("enabled") and not cms.get("repo") and cms.get("backend") != "git-gateway":
+    if cms.get("enabled") and not cms.get("repo"):
         raise UserError("publish.yaml: cần cms.repo, kho chứa nội dung dạng chủ/tên, ví dụ ban-dan-van/dan-van-kheo")
     if cms.get("publish_mode", "editorial_workflow") not in ("editorial_workflow", "simple"):
         raise UserError("publish.yaml: cms.publish_mode cần là editorial_workflow (bài qua duyệt) hoặc simple "
@@ -119,7 +119,9 @@ def backend_origins(cms: dict, local_backend: str | None = None) -> list[str]:
 
 def csp(cms: dict, local_backend: str | None = None) -> str:
     """The editor's own Content-Security-Policy: scripts only from this host; styles inline (Decap's
-    CSS-in-JS); images and uploads as data:/blob:; network only to this host and the git host."""
+    CSS-in-JS); images and uploads as data:/blob:; network only to this host and the git host.
+    'unsafe-eval' because Decap checks its configuration with ajv, which compiles the check with
+    ``new Function`` (without it the editor never starts); the site's own pages keep their strict policy."""
     connect = " ".join(["'self'", "blob:", "data:", *backend_origins(cms, local_backend)])   # uploads are read from blob: URLs
     return ("default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob: https:; font-src 'self' data:; connect-src {connect}; "
@@ -134,7 +136,7 @@ def index_html(cms: dict, local_backend: str | None = None) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(csp(cms, local_backend))}">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp(cms, local_backend), quote=False).replace(chr(34), '&quot;')}">
 <meta name="referrer" content="same-origin">
 <title>Soạn bài — Dân vận khéo</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">

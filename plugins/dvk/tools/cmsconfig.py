@@ -211,7 +211,7 @@ def collections(root) -> list[dict]:
 
 # Backends a committee can connect (publish.yaml → cms.backend); their keys in Decap's configuration.
 BACKEND_KEYS = ("repo", "branch", "base_url", "auth_endpoint", "app_id", "api_root", "auth_type", "site_domain")
-BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway")
+BACKENDS = ("github", "gitlab", "gitea", "forgejo")
 
 
 def config(root, cms: dict | None = None, local_backend: str | None = None) -> dict:
