@@ -56,7 +56,7 @@ TEXTAREAS = {"summary", "note", "subject"}
 MARKDOWN = {"description"}
 # The form's own words for the validator's rules.
 NOT_BLANK = (r"^[\s\S]*\S[\s\S]*$", "không được để trống")
-URL = (r"""^[Hh][Tt][Tt][Pp][Ss]?://[^\s"'<>/?#]+\.[^\s"'<>/?#]+(?:[/?#][^\s"'<>]*)?$""",
+URL = (r"""^[Hh][Tt][Tt][Pp][Ss]?://(?:localhost(?::\d+)?|[^\s"'<>/?#]+\.[^\s"'<>/?#]+)(?:[/?#][^\s"'<>]*)?$""",
        "cần một địa chỉ web bắt đầu bằng http:// hoặc https://, có tên miền, không có dấu cách")
 
 
