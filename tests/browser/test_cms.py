@@ -8,16 +8,21 @@ bad record. Expected paths and values are written out here by hand.
 """
 from __future__ import annotations
 
+import base64
+import json
+import os
 import re
 import shutil
 import struct
 import time
+import urllib.error
+import urllib.request
 import zlib
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, static_server
+from conftest import ROOT, Site, static_server
 
 from dvk.site.build import main as build_main
 from dvk.tools import cms
@@ -39,16 +44,22 @@ def project(tmp_path_factory, cms_ready):
 
 
 @pytest.fixture(scope="module")
-def editor(project, tmp_path_factory):
+def backend(project):
+    """decap-server on a free port of 127.0.0.1, writing into the copy."""
+    with cms.LocalBackend(project) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def editor(project, backend, tmp_path_factory):
     """The editor's address: /quan-tri/ written as the build writes it, with the site's stylesheet, served on
-    127.0.0.1, talking to decap-server on another free port of 127.0.0.1."""
+    127.0.0.1, talking to the local backend."""
     site = tmp_path_factory.mktemp("cms-site")
     (site / "theme" / "css").mkdir(parents=True)
     shutil.copyfile(ROOT / "theme" / "static" / "css" / "site.css", site / "theme" / "css" / "site.css")
-    with cms.LocalBackend(project) as backend:
-        cms.write_admin(site, project, {}, local_backend=backend.url)
-        with static_server(site) as address:
-            yield address.replace("127.0.0.1", "localhost") + "/quan-tri/"
+    cms.write_admin(site, project, {}, local_backend=backend.url)
+    with static_server(site) as address:
+        yield address.replace("127.0.0.1", "localhost") + "/quan-tri/"
 
 
 @pytest.fixture
@@ -210,3 +221,84 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     assert body.strip() == body_before.strip()
     assert validate(project) == 0
     assert not page.errors
+
+
+# ------------------------------------------------------------------ the local backend and `invoke serve --cms`
+
+
+def api(backend, action, params):
+    request = urllib.request.Request(backend.url, data=json.dumps({"action": action, "params": params}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses a TCP port is listened on, read from /proc/net/tcp and tcp6 (state 0A: LISTEN)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, port_hex = local.split(":")
+            if state == "0A" and int(port_hex, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_local_backend_listens_on_loopback_only_and_writes_only_inside_the_copy(backend, project, tmp_path):
+    assert listening_addresses(backend.port) == {"0100007F"}          # 127.0.0.1, nothing else
+    content = base64.b64encode(b"x").decode()
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (project / "content" / "images" / "lien-ket").symlink_to(outside)
+    try:
+        for path in ("../thoat-ra.txt", "content/../../thoat-ra.txt", str(tmp_path / "tuyet-doi.txt"),
+                     "content/images/lien-ket/qua-lien-ket.txt"):
+            status, _ = api(backend, "persistMedia", {"branch": "main", "asset": {"path": path, "content": content,
+                            "encoding": "base64"}, "options": {"commitMessage": "thử"}})
+            assert status in (422, 500), path
+        assert list(outside.iterdir()) == []
+        assert not (project.parent / "thoat-ra.txt").exists() and not (tmp_path / "tuyet-doi.txt").exists()
+        status, _ = api(backend, "persistMedia", {"branch": "main", "asset": {"path": "content/images/trong.txt",
+                        "content": content, "encoding": "base64"}, "options": {"commitMessage": "thử"}})
+        assert status == 200 and (project / "content" / "images" / "trong.txt").read_bytes() == b"x"
+    finally:
+        (project / "content" / "images" / "lien-ket").unlink()
+        (project / "content" / "images" / "trong.txt").unlink(missing_ok=True)
+
+
+def test_serve_cms_serves_the_editor_against_the_working_copy(tmp_path, cms_ready):
+    from dvk.tools.devserver import DevServer
+    site = Site(tmp_path / "site")
+    site.model("me-do-dau")
+    dev = DevServer(site.root, tmp_path / "preview", settings_file=ROOT / "pelican.conf.py", port=0, cms=True,
+                    watch=[site.root / "content"], log=lambda *a: None).start()
+    try:
+        base = f"http://127.0.0.1:{dev.port}"
+        with urllib.request.urlopen(base + "/quan-tri/") as response:
+            page = response.read().decode()
+        assert "<title>Soạn bài — Dân vận khéo</title>" in page
+        with urllib.request.urlopen(base + "/quan-tri/config.yml") as response:
+            config = yaml.safe_load(response.read())
+            assert response.headers["Content-Type"] == "text/yaml; charset=utf-8"
+        assert config["local_backend"]["url"] == f"http://127.0.0.1:{dev.cms_backend.port}/api/v1"
+        assert config["publish_mode"] == "simple"
+        assert listening_addresses(dev.cms_backend.port) == {"0100007F"}
+        for bad in ("/quan-tri/..%2fpublish.yaml", "/quan-tri/.an", "/quan-tri/khong-co.js"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(base + bad)
+            assert refused.value.code == 404, bad
+        status, _ = api(dev.cms_backend, "persistEntry", {
+            "branch": "main", "entry": {"slug": "hue/tre", "path": "data/models/hue/tre.yaml",
+                                        "raw": "name: Tre\n"}, "assets": [],
+            "options": {"collectionName": "mo-hinh", "commitMessage": "thử", "useWorkflow": False, "status": "draft"}})
+        assert status == 200 and (site.root / "data" / "models" / "hue" / "tre.yaml").read_text() == "name: Tre\n", _
+    finally:
+        dev.stop()
+    assert dev.cms_backend.process.poll() is not None
+    assert not dev.cms_dir.exists()
