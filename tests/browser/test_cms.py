@@ -110,7 +110,7 @@ def validate(root: Path) -> int:
 
 def preview_frame(page):
     frame = page.frame_locator("iframe").first
-    frame.locator("h1").first.wait_for()
+    frame.locator("main#noi-dung").wait_for()
     return frame
 
 
@@ -220,6 +220,25 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     assert meta["tags"] == ["Bến Tre", "Ba Tri", "tổ dân vận", "hòa giải ở cơ sở"]
     assert body.strip() == body_before.strip()
     assert validate(project) == 0
+    assert not page.errors
+
+
+def test_document_preview_looks_like_its_page_and_shows_typed_markup_as_text(page):
+    page.goto(page.url.split("#")[0] + "#/collections/van-ban/entries/cong-van-374-cv-hu-trieu-phong")
+    frame = preview_frame(page)
+    header = frame.locator("header.doc-header")
+    header.wait_for()
+    assert header.locator(".doc-header__body").inner_text() == "HUYỆN ỦY TRIỆU PHONG"
+    assert header.locator(".doc-header__number").inner_text() == "Số 374-CV/HU"
+    assert header.locator(".doc-header__motto").inner_text() == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert frame.locator(".doc-signature__name").inner_text() == "Phan Văn Linh"
+    assert frame.locator("link[href$='theme/css/site.css']").count() == 1
+    # Text typed into a field is shown as text, never run as markup.
+    field(page, "Trích yếu").fill('<img src=x onerror="document.title=1">đẩy mạnh phong trào')
+    subject = header.locator(".doc-header__subject")
+    subject.filter(has_text="đẩy mạnh phong trào").wait_for()
+    assert subject.inner_text() == 'V/v <img src=x onerror="document.title=1">đẩy mạnh phong trào'
+    assert frame.locator("header img").count() == 0
     assert not page.errors
 
 

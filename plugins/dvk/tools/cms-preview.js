@@ -113,7 +113,8 @@
             party ? h("p", { className: "doc-header__motto" }, h("strong", null, "ĐẢNG CỘNG SẢN VIỆT NAM"))
               : h("p", { className: "doc-header__motto" }, h("strong", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
             h("p", { className: "doc-header__place" }, h("em", null, (get(e, "place") || "") + ", " + (get(e, "date") || ""))))),
-        type.toLowerCase() === "công văn" ? null : h("h1", { className: "doc-title" }, type.toUpperCase(),
+        type.toLowerCase() === "công văn" ? h("h1", { className: "visually-hidden" }, type + " số " + (get(e, "number") || ""))
+          : h("h1", { className: "doc-title" }, type.toUpperCase(),
           h("br"), h("span", { className: "doc-title__subject" }, "Về " + (get(e, "subject") || ""))),
         recipients.length ? h("div", { className: "doc-recipients" }, h("p", null, "Kính gửi: " + recipients.join("; "))) : null,
         h("div", { className: "prose" }, this.props.widgetFor("body")),
