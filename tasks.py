@@ -114,12 +114,15 @@ def _ensure_cms(c):
         sys.exit("Cài Decap CMS chưa thành công; xem thông báo của npm ở trên.")
 
 
-@task(name="cms-install")
-def cms_install(c):
+@task(name="cms-install", help={"if_enabled": "chỉ cài khi publish.yaml bật trang soạn bài (cms: enabled: true)"})
+def cms_install(c, if_enabled=False):
     """Cài trình soạn bài Decap CMS (phiên bản ghim trong dvk/tools/cms.py) vào bộ nhớ đệm của người dùng
     (install the pinned web editor and its local backend)."""
-    _ensure_cms(c)
     from dvk.tools import cms
+    if if_enabled and not _editor_command(cms.settings, PROJECT).get("enabled"):
+        print("publish.yaml không bật trang soạn bài (cms: enabled: true); không cần cài.")
+        return
+    _ensure_cms(c)
     print(f"Đã có Decap CMS {cms.DECAP_CMS_VERSION} và decap-server {cms.DECAP_SERVER_VERSION} tại {cms.cache_dir()}.")
 
 

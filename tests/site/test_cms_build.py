@@ -78,3 +78,10 @@ def test_unknown_backend_is_refused_in_vietnamese(site, require_cms):
     with pytest.raises(BuildFailed, match="cms.backend “bitbucket” không hợp lệ; cần một trong: github, gitlab, "
                                           "gitea, forgejo"):
         site.build()
+
+
+def test_gitea_without_editorial_workflow_is_said_before_building(site):
+    site.model("tot")
+    site.write("publish.yaml", ENABLED.replace("backend: gitlab", "backend: gitea"))
+    with pytest.raises(BuildFailed, match="chưa có quy trình duyệt bài với Gitea; đặt cms.publish_mode: simple"):
+        site.build()

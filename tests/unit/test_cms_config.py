@@ -169,11 +169,11 @@ def test_interface_and_labels_are_vietnamese(config):
     ({"backend": "github", "repo": "a/b", "base_url": "https://oauth.example.vn", "publish_mode": "simple"},
      {"name": "github", "repo": "a/b", "branch": "main", "base_url": "https://oauth.example.vn"}, "simple"),
     ({"backend": "gitlab", "repo": "a/b", "app_id": "abc", "branch": "chinh"},
-     {"name": "gitlab", "repo": "a/b", "branch": "chinh", "app_id": "abc"}, "editorial_workflow"),
+     {"name": "gitlab", "repo": "a/b", "branch": "chinh", "app_id": "abc", "auth_type": "pkce"}, "editorial_workflow"),
     ({"backend": "gitea", "repo": "a/b", "base_url": "https://git.example.vn",
-      "api_root": "https://git.example.vn/api/v1", "app_id": "id"},
+      "api_root": "https://git.example.vn/api/v1", "app_id": "id", "publish_mode": "simple"},
      {"name": "gitea", "repo": "a/b", "branch": "main", "base_url": "https://git.example.vn",
-      "api_root": "https://git.example.vn/api/v1", "app_id": "id"}, "editorial_workflow"),
+      "api_root": "https://git.example.vn/api/v1", "app_id": "id"}, "simple"),
 ])
 def test_backend_comes_from_publish_yaml(settings, backend, mode):
     cfg = cmsconfig.config(ROOT, settings)

@@ -96,6 +96,9 @@ def settings(root) -> dict:
                         f"{', '.join(cmsconfig.BACKENDS)}")
     if cms.get("enabled") and not cms.get("repo"):
         raise UserError("publish.yaml: cần cms.repo, kho chứa nội dung dạng chủ/tên, ví dụ ban-dan-van/dan-van-kheo")
+    if cms.get("enabled") and cms.get("backend") == "gitea" and cms.get("publish_mode", "editorial_workflow") != "simple":
+        raise UserError("publish.yaml: Decap CMS chưa có quy trình duyệt bài với Gitea; đặt cms.publish_mode: simple, "
+                        "hoặc dùng cms.backend: forgejo nếu máy chủ là Forgejo")
     if cms.get("publish_mode", "editorial_workflow") not in ("editorial_workflow", "simple"):
         raise UserError("publish.yaml: cms.publish_mode cần là editorial_workflow (bài qua duyệt) hoặc simple "
                         "(lưu là đăng)")
@@ -196,6 +199,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent():
+    """In the child, before node starts: on Linux, end it when the server that started it ends, however it ends
+    (Ctrl+C, kill, a crash), so no editor backend is left listening."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)    # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class LocalBackend:
     """``decap-server`` on 127.0.0.1 in file-system mode, writing into ``repo`` only (it refuses paths that
     leave it, ``..`` and symbolic links included: ``resolveNewRepoPath`` in its source)."""
@@ -219,7 +233,8 @@ class LocalBackend:
         env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
                "GIT_REPO_DIRECTORY": str(self.repo), "LOG_LEVEL": "warn"}
         self.process = subprocess.Popen([node, str(script)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=self.log or subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                                        stdout=self.log or subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                                        preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

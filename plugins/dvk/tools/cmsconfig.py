@@ -221,6 +221,8 @@ def config(root, cms: dict | None = None, local_backend: str | None = None) -> d
     backend = {"name": cms.get("backend") or "github"}
     backend.update({k: str(cms[k]) for k in BACKEND_KEYS if cms.get(k)})
     backend.setdefault("branch", "main")
+    if backend["name"] == "gitlab" and backend.get("app_id"):
+        backend.setdefault("auth_type", "pkce")       # log in from the browser with the application id, no secret
     backend["commit_messages"] = {
         "create": "Thêm {{collection}} “{{slug}}” (soạn trên trình duyệt)",
         "update": "Sửa {{collection}} “{{slug}}” (soạn trên trình duyệt)",
