@@ -274,6 +274,14 @@ def listening_addresses(port: int) -> set[str]:
 
 def test_local_backend_listens_on_loopback_only_and_writes_only_inside_the_copy(backend, project, tmp_path):
     assert listening_addresses(backend.port) == {"0100007F"}          # 127.0.0.1, nothing else
+    # A page elsewhere whose name was made to point at 127.0.0.1 (DNS rebinding) is refused.
+    for host in (f"nguoi-la.example:{backend.port}", "127.0.0.1.nguoi-la.example", f"localhost:{backend.port + 1}"):
+        request = urllib.request.Request(backend.url, data=b'{"action": "info"}', method="POST",
+                                         headers={"Content-Type": "application/json", "Host": host})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403, host
+    assert api(backend, "info", {})[0] == 200
     content = base64.b64encode(b"x").decode()
     outside = tmp_path / "ngoai"
     outside.mkdir()

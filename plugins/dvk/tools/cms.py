@@ -35,6 +35,7 @@ ADMIN_DIR = "quan-tri"             # the editor's address: /quan-tri/
 INSTALL_HINT = "invoke cms-install"
 HERE = Path(__file__).resolve().parent
 PREVIEW_JS = HERE / "cms-preview.js"
+GUARD_JS = HERE / "cms-guard.js"        # decap-server answers only requests addressed to 127.0.0.1 or localhost
 
 
 def cache_dir() -> Path:
@@ -212,7 +213,8 @@ def _die_with_parent():
 
 class LocalBackend:
     """``decap-server`` on 127.0.0.1 in file-system mode, writing into ``repo`` only (it refuses paths that
-    leave it, ``..`` and symbolic links included: ``resolveNewRepoPath`` in its source)."""
+    leave it, ``..`` and symbolic links included: ``resolveNewRepoPath`` in its source), answering only requests
+    whose ``Host:`` is 127.0.0.1 or localhost (``cms-guard.js``: no DNS rebinding)."""
 
     def __init__(self, repo, port: int | None = None, log=None):
         self.repo = Path(repo).resolve()
@@ -232,7 +234,9 @@ class LocalBackend:
         script = cache_dir() / "node_modules" / "decap-server" / "dist" / "index.js"
         env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
                "GIT_REPO_DIRECTORY": str(self.repo), "LOG_LEVEL": "warn"}
-        self.process = subprocess.Popen([node, str(script)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
+        # cwd: the install folder, not the repository (decap-server reads a .env file from its cwd).
+        self.process = subprocess.Popen([node, "--require", str(GUARD_JS), str(script)], cwd=cache_dir(), env=env,
+                                        stdin=subprocess.DEVNULL,
                                         stdout=self.log or subprocess.DEVNULL, stderr=subprocess.STDOUT,
                                         preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 20
