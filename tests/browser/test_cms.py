@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -332,3 +333,70 @@ def test_serve_cms_serves_the_editor_against_the_working_copy(tmp_path, cms_read
         dev.stop()
     assert dev.cms_backend.process.poll() is not None
     assert not dev.cms_dir.exists()
+
+
+# ------------------------------------------------------------------ the editorial workflow
+
+
+@pytest.fixture(scope="module")
+def git_editor(tmp_path_factory, cms_ready):
+    """A git repository copy with the editorial workflow: decap-server in git mode keeps each entry on a
+    cms/<collection>/<slug> branch until it is published, as GitHub, GitLab and Forgejo keep a pull request."""
+    repo = tmp_path_factory.mktemp("cms-git") / "repo"
+    for folder in ("content", "data"):
+        shutil.copytree(ROOT / folder, repo / folder)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+    git("init", "-q", "-b", "main")
+    git("config", "user.name", "Biên tập viên")
+    git("config", "user.email", "bien-tap@example.vn")
+    git("config", "commit.gpgsign", "false")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Nội dung ban đầu")
+    site = tmp_path_factory.mktemp("cms-git-site")
+    with cms.LocalBackend(repo, mode="git") as backend:
+        cms.write_admin(site, repo, {"publish_mode": "editorial_workflow"}, local_backend=backend.url)
+        with static_server(site) as address:
+            yield address.replace("127.0.0.1", "localhost") + "/quan-tri/", repo, git
+
+
+def test_editorial_workflow_keeps_a_post_on_its_branch_until_it_is_published(browser, git_editor, capsys):
+    address, repo, git = git_editor
+    name = "content/tin-tuc/ban-dan-van-huyen-ra-quan-thang-dan-van.md"
+    branch = "cms/tin-tuc/ban-dan-van-huyen-ra-quan-thang-dan-van"
+    context = browser.new_context(viewport={"width": 1300, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())            # “Bạn có chắc rằng bạn muốn công khai bài này?”
+    page.goto(address)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Tin tức", exact=True).first.wait_for()
+    page.goto(address + "#/collections/tin-tuc/new")
+    field(page, "Tiêu đề").fill("Ban Dân vận huyện ra quân tháng dân vận")
+    page.get_by_text("Ngay lúc này", exact=True).first.click()
+    field(page, "Chuyên mục").fill("Hoạt động Ban Dân vận")
+    field(page, "Tóm tắt").fill("Các chi bộ, đoàn thể cùng ra quân giúp dân sửa đường, dọn kênh.")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Trạng: Bản nháp").wait_for()
+
+    # Saved as a draft: on its own branch, not on main (on GitHub, GitLab, Forgejo: a pull request).
+    assert git("branch", "--list", "cms/*").split() == [branch]
+    assert name not in git("ls-tree", "-r", "--name-only", "main").split()
+    assert "summary: Các chi bộ, đoàn thể cùng ra quân giúp dân sửa đường, dọn kênh." in git("show", f"{branch}:{name}")
+
+    page.get_by_text("Trạng: Bản nháp").click()
+    page.get_by_text("Sẵn sàng", exact=True).last.click()
+    page.get_by_text("Trạng: Sẵn sàng").wait_for()
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_text("Công bố ngay", exact=True).click()
+    deadline = time.monotonic() + 15
+    while name not in git("ls-tree", "-r", "--name-only", "main").split() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    # Published: merged into main, the branch gone, and the build's validation accepts it.
+    assert name in git("ls-tree", "-r", "--name-only", "main").split()
+    assert git("branch", "--list", "cms/*").split() == []
+    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    meta = yaml.safe_load(git("show", f"main:{name}").split("---\n")[1])
+    assert (meta["title"], meta["category"]) == ("Ban Dân vận huyện ra quân tháng dân vận", "Hoạt động Ban Dân vận")
+    assert validate(repo) == 0, capsys.readouterr().err
+    context.close()

@@ -216,8 +216,9 @@ class LocalBackend:
     leave it, ``..`` and symbolic links included: ``resolveNewRepoPath`` in its source), answering only requests
     whose ``Host:`` is 127.0.0.1 or localhost (``cms-guard.js``: no DNS rebinding)."""
 
-    def __init__(self, repo, port: int | None = None, log=None):
+    def __init__(self, repo, port: int | None = None, log=None, mode: str = "fs"):
         self.repo = Path(repo).resolve()
+        self.mode = mode      # "fs": saves are files; "git": commits, and the editorial workflow as local branches
         self.port = port or free_port()
         self.log = log
         self.process: subprocess.Popen | None = None
@@ -232,7 +233,7 @@ class LocalBackend:
         if not node:
             raise UserError(f"Chưa có Node.js để chạy máy chủ soạn bài cục bộ. Cài bằng lệnh: {INSTALL_HINT}")
         script = cache_dir() / "node_modules" / "decap-server" / "dist" / "index.js"
-        env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+        env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": self.mode,
                "GIT_REPO_DIRECTORY": str(self.repo), "LOG_LEVEL": "warn"}
         # cwd: the install folder, not the repository (decap-server reads a .env file from its cwd).
         self.process = subprocess.Popen([node, "--require", str(GUARD_JS), str(script)], cwd=cache_dir(), env=env,
