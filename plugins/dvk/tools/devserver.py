@@ -13,6 +13,10 @@ templates are picked up too, and a crashing build cannot take the server
 down. The page reload uses a tiny script and a server-sent events endpoint
 that exist only in this server's responses: the built files are untouched and
 nothing is loaded from another host.
+
+With ``cms=True`` (``invoke serve --cms``) it also serves the web editor at ``/quan-tri/`` (``dvk.tools.cms``:
+Decap CMS with its local backend, decap-server on 127.0.0.1, writing into this project's files), so an editor
+can try the form without any account; the preview rebuilds after each save like after any other.
 """
 from __future__ import annotations
 
