@@ -200,6 +200,17 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     page.get_by_text("to-dan-van-ap.png").wait_for()
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     field(page, "Mô tả ảnh").fill("Tổ dân vận ấp đến thăm một gia đình")
+    # A second picture, put at the end of the body with the editor's “Image” component.
+    inline = tmp_path / "anh-trong-bai.png"
+    inline.write_bytes(png(20, 20))
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+End")
+    page.locator("button[title='Add Component']").click()
+    page.get_by_role("menuitem", name="Image").click()
+    page.get_by_role("button", name="Chọn một hình").last.click()
+    page.locator("input[type=file]").set_input_files(str(inline))
+    page.get_by_text("anh-trong-bai.png").wait_for()
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
     frame = preview_frame(page)                # the post's preview, with the site's stylesheet
     frame.locator("h1", has_text="Xã An Đức (Ba Tri) ra mắt các tổ dân vận ấp").wait_for()
     assert frame.locator(".post__lead").inner_text() == "Xã An Đức ra mắt tổ dân vận ở cả chín ấp."
@@ -222,7 +233,8 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     assert str(meta["date"]) in ("2024-04-18 14:00", "2024-04-18 14:00:00")
     assert meta["tags"] == ["Bến Tre", "Ba Tri", "tổ dân vận", "hòa giải ở cơ sở"]
     assert "author" not in meta
-    assert body.strip() == body_before.strip()
+    assert body.strip() == body_before.strip() + "\n\n![]({static}/images/anh-trong-bai.png)"
+    assert (project / "content" / "images" / "anh-trong-bai.png").read_bytes() == inline.read_bytes()
     assert validate(project) == 0
     assert not page.errors
 
@@ -400,3 +412,4 @@ def test_editorial_workflow_keeps_a_post_on_its_branch_until_it_is_published(bro
     assert (meta["title"], meta["category"]) == ("Ban Dân vận huyện ra quân tháng dân vận", "Hoạt động Ban Dân vận")
     assert validate(repo) == 0, capsys.readouterr().err
     context.close()
+
