@@ -59,6 +59,15 @@ def test_enabled_editor_is_written_with_its_own_script_config_and_policy(site, r
     assert "local_backend" not in config
     sitemap = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
     assert "/quan-tri/" not in sitemap and "/mo-hinh/tot/" in sitemap
+    # `invoke publish` gives the site's CSS and JS hashed names; the editor keeps its own (it loads its parts by
+    # name), and the stylesheet its preview names is still there.
+    from dvk.render.assets import fingerprint
+    names = sorted(p.name for p in admin.iterdir())
+    mapping = fingerprint(site.output)
+    assert sorted(p.name for p in admin.iterdir()) == names
+    assert not [url for url in mapping if url.startswith("/quan-tri/")]
+    assert 'registerPreviewStyle("../theme/css/site.css")' in (admin / "dvk-cms.js").read_text(encoding="utf-8")
+    assert (site.output / "theme" / "css" / "site.css").is_file()
 
 
 def test_missing_install_stops_the_build_with_the_command_that_installs_it(site, tmp_path, monkeypatch):
