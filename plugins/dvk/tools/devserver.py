@@ -294,6 +294,9 @@ class DevServer:
             shutil.rmtree(self.cms_dir.parent, ignore_errors=True)
 
     def serve_forever(self):
+        if threading.current_thread() is threading.main_thread():    # `kill` stops it as Ctrl+C does, cleanly
+            import signal
+            signal.signal(signal.SIGTERM, lambda *args: self.stopping.set())
         self.start()
         self.log(f"Bản xem trước (có cả bản nháp) đang chạy tại {self.url} — lưu tệp là trang tự dựng lại; "
                  "nhấn Ctrl+C để dừng.")
