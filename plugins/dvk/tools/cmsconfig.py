@@ -82,7 +82,7 @@ def _label(key: str, spec: schema.Spec) -> str:
     return LABELS.get(key) or spec.description or key
 
 
-def _pattern(spec: schema.Text) -> list[str] | None:
+def _pattern(spec: schema.Text) -> list[str]:
     """The validator's rule for a text value, as a JavaScript pattern and its Vietnamese message."""
     if spec.pattern and spec.max_length:
         return [rf"^(?=[\s\S]{{1,{spec.max_length}}}$)(?:{spec.pattern})$",
