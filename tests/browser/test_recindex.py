@@ -8,6 +8,7 @@ written here without the index's code.
 """
 import functools
 import gzip
+import hashlib
 import http.server
 import json
 import random
@@ -228,7 +229,7 @@ def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_
     cache = tmp_path / "site" / ".cache" / "recindex"
 
     def cached():
-        return {(p, p.stat().st_mtime_ns) for p in cache.glob("*/*") if p.is_file()}     # compressed files
+        return {(p, p.stat().st_mtime_ns) for p in cache.glob("[0-9a-f][0-9a-f]/*") if p.is_file()}     # compressed files
 
     before, compressed = snapshot(), cached()
     site.build()
@@ -249,29 +250,89 @@ def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_
     assert snapshot() == after
 
 
-def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch):
+@pytest.mark.parametrize("seed", [5, 2, 3])
+def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch, seed):
+    """Random edits (words added and removed: shards grow and split, shrink and merge) and new posts."""
     import copy
     import dvk.derive.recindex as recindex
     entries, _, _ = synthetic_index
     entries = copy.deepcopy(entries)
     monkeypatch.setattr(recindex, "SHARD_BYTES", 300)          # edits make shards grow past it, and split
-    rnd = random.Random(5)
+    rnd = random.Random(seed)
 
     def files(folder):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "recindex").rglob("*") if p.is_file()}
 
     recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
-    for round_ in range(6):
+    newest = max(e.date for e in entries)
+    for round_ in range(12):
         for e in rnd.sample(entries, 3):
             other = rnd.choice(entries)
             e.summary = " ".join(WORD.findall(other.summary)[:5] + [f"từmới{round_}", f"nghiêngww{round_}", f"ngw{round_}", "nay"])
             e.title = e.title + " " + rnd.choice(WORD.findall(other.title))
             e.filters = dict(e.filters, loai=other.filters.get("loai", []))
+        if round_ % 2:                   # a new post, the newest entry: it takes the next number
+            post = copy.deepcopy(rnd.choice([e for e in entries if e.section == "Tin tức"]))
+            newest = f"2099-01-{round_:02d}T08:00"
+            post.url, post.date = f"tin-tuc/bai-moi-so-{round_}/", newest
+            post.title += f" mớiđăng{round_}"
+            post.summary, post.body = " ".join(WORD.findall(post.summary)[:6]), ""
+            post.filters = dict(post.filters, nam=["2099"])
+            entries.append(post)
         incremental = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
-        assert incremental.written < incremental.files / 4           # not a full build
+        assert incremental.incremental and incremental.written < incremental.files / 4     # not a full build
         shutil.rmtree(tmp_path / "cold", ignore_errors=True)
         recindex.write_index(entries, tmp_path / "cold")
         assert files(tmp_path / "kept") == files(tmp_path / "cold"), round_
+
+
+def test_shards_split_by_the_next_letter_merge_again_when_their_words_are_edited_away(synthetic_index, tmp_path,
+                                                                                      monkeypatch):
+    import copy
+    import dvk.derive.recindex as recindex
+    entries = copy.deepcopy(synthetic_index[0])
+    monkeypatch.setattr(recindex, "SHARD_BYTES", 300)
+    recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    keys = [p.stem for p in (tmp_path / "kept" / "recindex" / "t").glob("*.bin") if not p.stem.startswith("_")]
+    fields = ("title", "owner", "locality", "places", "summary", "body")
+
+    def holders(root):
+        return [e for e in entries if any(plain_fold(w).startswith(root) for f in fields for w in WORD.findall(getattr(e, f)))]
+    split = [r for r in {k[:2] for k in keys} if sum(k.startswith(r) and len(k) > 2 for k in keys) >= 2]
+    root = min(split, key=lambda r: len(holders(r)))         # a family of shards, split by the next letter
+    touched = holders(root)
+    assert 2 <= len(touched) <= 150
+    for e in touched[1:]:                                     # its words stay in one entry only
+        for f in fields:
+            setattr(e, f, " ".join(w for w in WORD.findall(getattr(e, f)) if not plain_fold(w).startswith(root)))
+    rebuilt = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    recindex.write_index(entries, tmp_path / "cold")
+    kept = sorted(p.name for p in (tmp_path / "kept" / "recindex" / "t").glob(root + "*.bin"))
+    assert rebuilt.incremental and kept == [root + ".bin"]             # one shard again, as a cold build makes
+    for rel in ("t/" + root + ".bin", "index.json"):
+        assert (tmp_path / "kept" / "recindex" / rel).read_bytes() == (tmp_path / "cold" / "recindex" / rel).read_bytes()
+
+
+def test_the_cache_drops_unused_files_once_it_holds_twice_those_in_use(synthetic_index, tmp_path):
+    import copy
+    import dvk.derive.recindex as recindex
+    entries = copy.deepcopy(synthetic_index[0])
+    cache = tmp_path / "cache"
+
+    def cached():
+        return {p.name for p in cache.glob("[0-9a-f][0-9a-f]/*")}
+
+    recindex.write_index(entries, tmp_path / "site", cache=cache)
+    in_use = cached()
+    for n in range(len(in_use)):                                   # edits leave unused files behind
+        entries[n % len(entries)].summary += f" lầnsửa{n}"
+        recindex.write_index(entries, tmp_path / "site", cache=cache)
+        if len(cached()) < len(in_use) + n:                       # pruned
+            break
+    on_disk = {hashlib.sha1(gzip.decompress(p.read_bytes())).hexdigest()
+               for p in (tmp_path / "site" / "recindex").rglob("*.bin")}
+    assert cached() == on_disk                                     # what is left is exactly what the site uses
+    assert n + 1 < len(in_use)                                     # pruned before the cache grew to twice its size
 
 
 # ------------------------------------------------------------------ what the index holds

@@ -205,7 +205,7 @@ def test_sorting_by_date_mixes_models_and_posts_newest_first(browser, server):  
 
     def when(line):
         day = re.search(r"(\d+)/(\d+)/(\d{4})", line)
-        return tuple(map(int, reversed(day.groups()))) if day else (int(line.rsplit("· ", 1)[1]), 12, 31)
+        return tuple(map(int, reversed(day.groups()))) if day else (int(line.rsplit("· ", 1)[1]), 1, 1)
     kinds = {r["line"].split(" · ")[0] for r in results}
     dates = [when(r["line"]) for r in results]
     assert {"Mô hình", "Tin tức"} <= kinds and dates == sorted(dates, reverse=True)
@@ -245,3 +245,26 @@ def test_a_site_with_nothing_to_search_still_builds(site):
     manifest = json.loads((site.output / "recindex" / "index.json").read_text(encoding="utf-8"))
     assert manifest["records"] == 0 and index_cards(site.output) == []
     assert "Tìm kiếm cần JavaScript" in read_page(site.output, "tim-kiem")
+
+
+def test_words_already_typed_load_before_the_search_runs(browser, server):  # noqa: F811
+    """While the reader types "dân vận kh", the shards of "dân" and "vận" load; the word being typed does not."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(f"{server}/tim-kiem/")
+    page.wait_for_function("() => document.querySelector('[data-search-status]').textContent.startsWith('Nhập')")
+    page.evaluate("() => { window.__before = performance.getEntriesByType('resource').length; }")
+    page.evaluate("""async () => {
+      const ix = await window.DvkIndex(document.querySelector('[data-search-form]').getAttribute('data-index'));
+      ix.prefetch('dân vận kh');                // no search: what loads, the prefetch asked for
+    }""")
+    shards_js = """() => performance.getEntriesByType('resource').slice(window.__before)
+                         .map(e => new URL(e.name).pathname).filter(p => p.includes('/t/'))
+                         .map(p => p.split('/').pop().replace('.bin', ''))"""
+    page.wait_for_function(f"() => ({shards_js})().length >= 2")
+    page.wait_for_timeout(300)
+    shards = page.evaluate(shards_js)
+    ctx.close()
+    assert any("dan".startswith(s) or s.startswith("dan") for s in shards), shards
+    assert any("van".startswith(s) or s.startswith("van") for s in shards), shards
+    assert not any(s.startswith("kh") for s in shards), shards

@@ -176,3 +176,31 @@ def test_the_build_date_is_the_newest_input_not_the_clock(tmp_path, monkeypatch)
     build(root, root / "output", settings_file=ROOT / "pelican.conf.py", search=False)
     page = (root / "output" / "du-lieu" / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu cập nhật ngày 5/1/2025" in page
+
+
+def test_the_validation_cache_sees_every_change_of_a_record_or_a_front_matter(site, tmp_path):
+    """Records' checks and posts' front matter are cached between runs: what an editor changes is seen
+    at once, valid to invalid and back, and two posts with the same front matter are both reported."""
+    from dvk.load.corpus import load_corpus
+    cache = tmp_path / "cache"
+
+    def problems():
+        return sorted((p.path, p.field, p.message) for p in load_corpus(site.root, cache=cache).problems)
+
+    record = site.model("to-hoa-giai")
+    site.post("bai-mot", title="Bài một")
+    assert problems() == []
+    assert problems() == []                                           # from the cache, still valid
+    site.model("to-hoa-giai", status="da-xong")                       # a value the schema refuses
+    site.post("bai-mot", title="Bài một", date="2024-13-40 09:40")    # an impossible date, as long as the old
+    got = problems()
+    assert [(f, field) for f, field, _ in got] == [("content/tin-tuc/bai-mot.md", "date"),
+                                                   ("data/models/to-hoa-giai.yaml", "status")]
+    assert "2024-13-40" in got[0][2]
+    site.model("to-hoa-giai")                                          # put right again
+    site.post("bai-mot", title="Bài một")
+    assert problems() == []
+    site.post("bai-hai", title="Bài một")                             # the same front matter twice
+    got = problems()
+    assert [(f, field) for f, field, _ in got] == [("content/tin-tuc/bai-mot.md", "title")]
+    assert os.path.getsize(record) > 0

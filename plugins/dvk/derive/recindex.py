@@ -11,12 +11,13 @@ requests, no service worker.
 Format (``*.bin`` files are gzip-compressed, and the page decompresses them itself with the browser's
 DecompressionStream, so their size does not depend on the host compressing them):
 
-- Entries (model records, news posts, documents) are numbered 0…N-1 by date, newest first (then by
-  address; undated entries last): "newest first" is entry order, and a list of entry numbers is
-  sorted by date.
+- Entries (model records, news posts, documents) are numbered 0…N-1: undated entries first (by address),
+  then by date, oldest first (then by address). "Newest first" is descending entry numbers, and a
+  list of entry numbers is sorted by date. Oldest first, so that a new post, the newest entry,
+  takes the next number and no other entry is renumbered: its edit is incremental (below).
 - ``index.json``: ``format``, ``version`` (changes with any file: appended to the other files'
-  addresses, so a browser never mixes two builds), ``records`` (N), ``dated`` (entries with a date:
-  the first ``dated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
+  addresses, so a browser never mixes two builds), ``records`` (N), ``undated`` (entries without a
+  date: the first ``undated``), ``shards`` (the shard keys, space separated), ``card_page`` (entries per
   card file), ``prefix_min``, ``filters`` (facet → the slugs of its values that have a file).
 - ``t/<key>.bin``, a term shard: every word (lower-cased NFC, ``\w+``) whose folded form
   (``dvk.model.text.fold``: no diacritics, ``đ`` as ``d``) starts with ``key``, and does not start with a
@@ -26,8 +27,9 @@ DecompressionStream, so their size does not depend on the host compressing them)
   three posting lists: the entries with the word in their title (a record's name), in the owner,
   locality or province (a document's issuer, number, type), in the summary or text (an entry is
   listed once per spelling, under its best field). A string is a varint byte length and UTF-8; a
-  posting list is a varint count and the entry numbers, delta coded (first number, then gaps), each
-  a LEB128 varint.
+  posting list is a varint ``2 × count``, then the entry numbers, delta coded (first number, then
+  gaps), each a LEB128 varint; a list denser than one entry in eight is a bitmap instead: varint
+  ``2 × count + 1``, varint byte length ``m``, ``m`` bytes (entry ``n`` is bit ``n % 8`` of byte ``n // 8``).
 - ``f/<facet>/<slug>.bin``: the entries with that filter value, a posting list. Facets: ``muc``
   (section), ``linh-vuc``, ``tinh`` (today's province), ``nam``, ``loai``, ``cap``.
 - ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
@@ -36,7 +38,8 @@ DecompressionStream, so their size does not depend on the host compressing them)
 A shard's file name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8 in hex.
 Files are rewritten only when their bytes change, and compressed bytes are cached by content
 (``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
-it changed and its card file.
+it changed and its card file; so does an entry added after all others (a new post). An entry
+removed, re-dated or added among the others renumbers the entries after it: a full build.
 """
 from __future__ import annotations
 
@@ -44,8 +47,8 @@ import bisect
 import gzip
 import hashlib
 import json
+import marshal
 import os
-import pickle
 import re
 import shutil
 import time
@@ -56,7 +59,7 @@ from pathlib import Path
 from dvk.model import urls
 from dvk.model.text import fold
 
-FORMAT = 1
+FORMAT = 3
 INDEX_DIR = urls.SEARCH_INDEX.rstrip("/")   # under the site root
 SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
 CARD_PAGE = 32                  # records per card file
@@ -76,7 +79,7 @@ class Doc:
     places: str = ""                   # today's province and the place as written
     summary: str = ""                  # shown on the result card, with the words found marked
     body: str = ""                     # searched (as the summary), not shown
-    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: "2022-12-31")
+    date: str = ""                     # ISO date to sort by ("2024-07-22T09:40"; a record: its year, "2022-01-01")
     date_label: str = ""               # the date as the card shows it ("22/7/2024"; a record: "2022")
     place_label: str = ""              # the place as the card shows it
     filters: dict = dc_field(default_factory=dict)     # facet -> list of slugs
@@ -100,8 +103,20 @@ def varint(n: int, out: bytearray) -> None:
 
 
 def postings(numbers, out: bytearray) -> None:
-    """A sorted list of entry numbers: count, then first number and gaps, as varints."""
-    varint(len(numbers), out)
+    """A sorted list of entry numbers: ``2 × count`` as a varint, then the first number and the gaps, as
+    varints; or, when the list is denser than one entry in eight (a common word), ``2 × count + 1``,
+    the bitmap's byte length ``m`` (the last number // 8 + 1) and ``m`` bytes, entry ``n`` at bit
+    ``n % 8`` of byte ``n // 8``."""
+    count = len(numbers)
+    if count and numbers[-1] // 8 + 1 < count:
+        bitmap = bytearray(numbers[-1] // 8 + 1)
+        for n in numbers:
+            bitmap[n >> 3] |= 1 << (n & 7)
+        varint(2 * count + 1, out)
+        varint(len(bitmap), out)
+        out += bitmap
+        return
+    varint(2 * count, out)
     gaps = [n - prev for prev, n in zip([0] + numbers[:-1], numbers)]
     if gaps and max(gaps) < 0x80:
         out += bytes(gaps)
@@ -121,9 +136,9 @@ def shard_file(key: str) -> str:
 
 
 def order(docs) -> list[Doc]:
-    """Index order: newest first (then by address); undated last."""
+    """Index order: undated first (by address), then oldest first (then by address)."""
     by_url = sorted(docs, key=attrgetter("url"))
-    return sorted((d for d in by_url if d.date), key=attrgetter("date"), reverse=True) + [d for d in by_url if not d.date]
+    return [d for d in by_url if not d.date] + sorted((d for d in by_url if d.date), key=attrgetter("date"))
 
 
 def plan_keys(sizes: dict[str, int], limit: int | None = None, start: str | None = None) -> dict[str, str]:
@@ -153,6 +168,7 @@ class IndexStats:
     files: int
     written: int          # files made anew (not linked from the cache)
     compressed: int       # files compressed (their content not in the cache)
+    incremental: bool     # the last build's files updated, not a full build
 
 
 class _Writer:
@@ -219,14 +235,19 @@ class _Writer:
             if rel.startswith("f/"):
                 _, facet, name = rel.split("/")
                 filters.setdefault(facet, []).append(name[:-4])
-        manifest = {"format": FORMAT, "version": version, "records": len(docs), "dated": sum(1 for d in docs if d.date),
+        manifest = {"format": FORMAT, "version": version, "records": len(docs), "undated": sum(1 for d in docs if not d.date),
                     "shards": " ".join(shards), "card_page": CARD_PAGE, "prefix_min": PREFIX_MIN, "filters": filters}
         with open(self._target("index.json"), "wb") as fh:
             fh.write(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode())
-        for path in list(self.out.rglob("*")) if self.existed else []:
-            rel = path.relative_to(self.out).as_posix()
-            if path.is_file() and rel != "index.json" and rel not in self.files:
-                path.unlink()
+        if not self.existed:
+            return
+        top = len(str(self.out)) + 1
+        for folder, _, names in os.walk(self.out):
+            for name in names:
+                path = os.path.join(folder, name)
+                rel = path[top:].replace(os.sep, "/")
+                if rel != "index.json" and rel not in self.files:
+                    os.unlink(path)
 
 
 def _key_of_file(rel: str) -> str:
@@ -246,9 +267,15 @@ def _best_words(doc) -> dict[str, int]:
 
 def _print(doc) -> bytes:
     """A digest of everything the index holds of an entry."""
-    return hashlib.sha1("\x1f".join((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places, doc.summary,
-                                     doc.body, doc.date, doc.date_label, doc.place_label, doc.image, doc.image_alt,
-                                     "\x1e".join(k + "=" + ",".join(v) for k, v in doc.filters.items()))).encode()).digest()
+    return hashlib.sha1(marshal.dumps((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places,
+                                       doc.summary, doc.body, doc.date, doc.date_label, doc.place_label, doc.image,
+                                       doc.image_alt, doc.filters))).digest()
+
+
+def _prints(docs) -> bytes:
+    """The entries' digests, 20 bytes each. (In one process: forked workers cost more than they save
+    here, copying the pages of every entry they touch.)"""
+    return b"".join(map(_print, docs))
 
 
 def _encode_block(f: str, spellings: dict) -> bytes:
@@ -293,8 +320,14 @@ def _parse_shard(raw: bytes) -> dict:
         return raw[i - n:i].decode("utf-8")
 
     def plist():
+        nonlocal i
+        head = v()
+        if head & 1:                               # a bitmap
+            size = v()
+            i += size
+            return [8 * k + bit for k, byte in enumerate(raw[i - size:i]) if byte for bit in range(8) if byte >> bit & 1]
         out, p = [], 0
-        for _ in range(v()):
+        for _ in range(head >> 1):
             p += v()
             out.append(p)
         return out
@@ -328,41 +361,49 @@ def _filters(writer, docs) -> None:
             writer.put(f"f/{facet}/{slug}.bin", bytes(b))
 
 
-STATE = "state.pickle"          # in the cache: what the last build indexed, for the next one
-EDITS_MAX = 200                 # more changed entries than this (or any added, removed, reordered): a full build
+STATE = "state.marshal"         # in the cache: what the last build indexed, for the next one
+EDITS_MAX = 200                 # more changed or added entries than this (or any removed, reordered): a full build
+PRUNE_AT = 2                    # the cache is pruned when it holds this many times the files in use
+STATE_CHUNK = 256               # entries per file of the state's words and filters (an edit rewrites one)
+CHUNKS = "state"                # the folder of those files, in the cache
 
 
 def _config():
     """What a state must have been made with to be reused."""
-    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES)
+    return (FORMAT, CARD_PAGE, PREFIX_MIN, FACETS, SHARD_BYTES, STATE_CHUNK, 2)      # 2: the state's own layout
 
 
 def write_index(docs, site_dir, cache=None) -> IndexStats:
     """Write the index of ``docs`` into ``site_dir/recindex/`` (see the module docstring).
 
     With ``cache``, the compressed files are kept there by content, with what this build indexed; when
-    the next build has the same entries in the same order and only a few of them changed (an edit),
-    only the term shards of the words that changed, the card files of the changed entries and, if
-    their filters changed, the filter files are made again: the rest is linked from the cache.
-    A changed shard grown past ``SHARD_BYTES`` is split as a full build splits it.
+    the next build has the same entries in the same order, only a few of them changed (an edit) and
+    perhaps a few added after all the others (a new post), only the term shards of the words that
+    changed, the card files of the changed and added entries and, if filters changed, the filter
+    files are made again: the rest is linked from the cache. A changed shard grown past
+    ``SHARD_BYTES`` is split as a full build splits it. The cache keeps the files of the last builds
+    and is pruned to the files in use once it holds ``PRUNE_AT`` times as many.
     """
     started = time.perf_counter()
     docs = order(docs)
     out = Path(site_dir) / INDEX_DIR
     writer = _Writer(out, Path(cache) if cache else None)
-    prints = [_print(d) for d in docs]
+    prints = _prints(docs)
     state = _load_state(writer.cache)
-    if not (state and _incremental(writer, docs, prints, state)):
+    incremental = bool(state) and _incremental(writer, docs, prints, state)
+    if not incremental:
         state = _full(writer, docs, prints)
     writer.finish(docs)
-    if writer.cache and state.get("files") != writer.files:
+    if writer.cache and (state.get("files") != writer.files or state.pop("dirty", False)):
         state["files"] = writer.files
         tmp = writer.cache / f"{STATE}.{os.getpid()}"
         with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(state, fh)
         tmp.replace(writer.cache / STATE)
+        _prune(writer.cache, set(writer.files.values()), set(state["chunks"]))
     return IndexStats(records=len(docs), seconds=time.perf_counter() - started, bytes=writer.bytes,
-                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed)
+                      files=len(writer.files) + 1, written=writer.written, compressed=writer.compressed,
+                      incremental=incremental)
 
 
 def _load_state(cache: Path | None):
@@ -370,10 +411,27 @@ def _load_state(cache: Path | None):
         return None
     try:
         with open(cache / STATE, "rb") as fh:
-            state = pickle.load(fh)
+            state = marshal.load(fh)
         return state if isinstance(state, dict) and state.get("config") == _config() else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, EOFError, TypeError, ValueError):
         return None
+
+
+def _prune(cache: Path, used: set[str], chunks: set[str]) -> None:
+    """Remove the compressed files (and the state's chunk files, in ``state/``) no longer in use, once
+    the cache holds ``PRUNE_AT`` times as many (kept until then: an edit undone links its old files
+    again)."""
+    names = [(folder.path, entry.name) for folder in os.scandir(cache) if folder.is_dir() and len(folder.name) == 2
+             for entry in os.scandir(folder.path)]
+    if len(names) >= PRUNE_AT * max(len(used), 1):
+        for folder, name in names:
+            if name not in used:
+                os.unlink(os.path.join(folder, name))
+    states = list(os.scandir(cache / CHUNKS)) if (cache / CHUNKS).is_dir() else []
+    if len(states) >= PRUNE_AT * max(len(chunks), 1):
+        for entry in states:
+            if entry.name not in chunks:
+                os.unlink(entry.path)
 
 
 def _full(writer, docs, prints) -> dict:
@@ -397,20 +455,31 @@ def _full(writer, docs, prints) -> dict:
         shards.setdefault(keys[f], []).append(f)
     for key, folds in shards.items():
         writer.put(f"t/{shard_file(key)}.bin", _encode_shard([blocks[f] for f in folds]))
+    sizes = {key: sum(len(blocks[f]) for f in folds) for key, folds in shards.items()}
     _filters(writer, docs)
     for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
         _cards(writer, docs, page)
-    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": b"".join(prints),
-            "words": "\n".join(lines), "filters": "\n".join(repr(d.filters) for d in docs)}
+    return {"config": _config(), "urls": "\n".join(d.url for d in docs), "prints": prints,
+            "chunks": _save_chunks(writer.cache, lines, [repr(d.filters) for d in docs], range(len(docs))),
+            "sizes": sizes}
 
 
 def _incremental(writer, docs, prints, state) -> bool:
-    """Apply a few edited entries to the last build's files (see ``write_index``); False: not possible."""
-    if writer.cache is None or state["urls"] != "\n".join(d.url for d in docs):
+    """Apply a few edited entries, and a few added after all others, to the last build's files (see
+    ``write_index``); False: not possible."""
+    if writer.cache is None:
         return False
-    blob = b"".join(prints)
+    urls_now, urls_then = "\n".join(d.url for d in docs), state["urls"]
+    if urls_now == urls_then:
+        kept = len(docs)
+    elif urls_then and urls_now.startswith(urls_then + "\n"):       # entries added after all the others
+        kept = urls_then.count("\n") + 1
+    else:
+        return False
     old_prints = state["prints"]
-    changed = [] if blob == old_prints else [n for n, p in enumerate(prints) if p != old_prints[20 * n:20 * n + 20]]
+    changed = [] if prints == old_prints else [n for n in range(kept) if prints[20 * n:20 * n + 20]
+                                               != old_prints[20 * n:20 * n + 20]]
+    changed += range(kept, len(docs))
     if len(changed) > EDITS_MAX or not all(os.path.exists(os.path.join(writer.cache, d[:2], d))
                                            for d in state["files"].values()):
         return False
@@ -428,8 +497,9 @@ def _incremental(writer, docs, prints, state) -> bool:
         return f[:2]
 
     edits: dict[str, list] = {}              # shard key -> [(spelling, entry, old group, new group)]
-    lines = state["words"].split("\n") if changed else []
-    filters = state["filters"].split("\n") if changed else []
+    lines, filters = _load_chunks(writer.cache, state["chunks"], changed, len(docs))
+    if lines is None:
+        return False
     filters_changed = False
     for n in changed:
         old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
@@ -442,7 +512,9 @@ def _incremental(writer, docs, prints, state) -> bool:
         f = repr(docs[n].filters)
         filters_changed |= f != filters[n]
         filters[n] = f
-    done = set()
+    sizes = dict(state["sizes"])             # shard key -> bytes of its words' blocks
+    made: dict[str, dict[str, bytes]] = {}   # shard key -> its words' blocks, for the shards made again
+    done = set()                              # the last build's shards not to link
     for key, changes in edits.items():
         rel = f"t/{shard_file(key)}.bin"
         shard = _parse_shard(writer.raw(state["files"][rel])) if rel in state["files"] else {}
@@ -458,12 +530,35 @@ def _incremental(writer, docs, prints, state) -> bool:
             if not spellings:
                 del shard[fold(w)]
         done.add(rel)
-        blocks = {f: _encode_block(f, shard[f]) for f in shard}
-        split: dict[str, list[str]] = {}              # a shard grown too large splits as in a full build
-        for f, k in sorted(plan_keys({f: len(b) for f, b in blocks.items()}, start=key).items()):
-            split.setdefault(k, []).append(f)
-        for k, folds in split.items():
-            writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in folds]))
+        sizes.pop(key, None)
+        _plan(made, sizes, {f: _encode_block(f, shard[f]) for f in shard}, key)   # grown too large: split
+    # A family of shards split by the next letter that is now small enough is one shard, as in a full
+    # build: merged under its shortest such prefix.
+    roots = set()
+    for key in made.keys() | edits.keys():
+        for length in range(2, len(key) + 1):
+            a = key[:length]
+            family = [k for k in sizes if k.startswith(a)]
+            if any(k != a for k in family) and sum(sizes[k] for k in family) <= SHARD_BYTES:
+                roots.add(a)
+                break
+    for a in sorted(roots, key=len):
+        family = [k for k in sizes if k.startswith(a)]
+        if not family:                        # merged under a shorter root already
+            continue
+        blocks = {}
+        for k in family:
+            if k in made:
+                blocks.update(made.pop(k))
+            else:
+                rel = f"t/{shard_file(k)}.bin"
+                shard = _parse_shard(writer.raw(state["files"][rel]))
+                blocks.update((f, _encode_block(f, shard[f])) for f in shard)
+                done.add(rel)
+            del sizes[k]
+        _plan(made, sizes, blocks, a)
+    for k, blocks in made.items():
+        writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in sorted(blocks)]))
     if filters_changed:
         _filters(writer, docs)
     pages = {n // CARD_PAGE for n in changed}
@@ -473,5 +568,51 @@ def _incremental(writer, docs, prints, state) -> bool:
         if rel not in writer.files and rel not in done and not (filters_changed and rel.startswith("f/")):
             writer.link(rel, digest)
     if changed:
-        state.update(prints=blob, words="\n".join(lines), filters="\n".join(filters))
+        chunks = state["chunks"] + [""] * (-(-len(docs) // STATE_CHUNK) - len(state["chunks"]))
+        for k, digest in _save_chunks(writer.cache, lines, filters, changed).items():
+            chunks[k] = digest
+        state.update(urls=urls_now, prints=prints, chunks=chunks, sizes=sizes, dirty=True)
     return True
+
+
+def _save_chunks(cache: Path | None, lines, filters, entries) -> list[str] | dict[int, str]:
+    """The state's words and filters of the chunks holding ``entries``, as files in the cache named by
+    their digest: a list of digests when ``entries`` is a range from 0, else chunk number -> digest."""
+    digests = {}
+    for k in sorted({n // STATE_CHUNK for n in entries}):
+        part = slice(k * STATE_CHUNK, (k + 1) * STATE_CHUNK)
+        data = marshal.dumps((lines[part], filters[part]))
+        digest = hashlib.sha1(data).hexdigest()
+        digests[k] = digest
+        if cache is not None:
+            path = cache / CHUNKS / digest
+            if not path.is_file():
+                path.parent.mkdir(exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+    return [digests[k] for k in sorted(digests)] if isinstance(entries, range) else digests
+
+
+def _load_chunks(cache: Path, chunks: list[str], changed: list[int], count: int):
+    """Lists of ``count`` words lines and filters, read from the chunks holding the ``changed`` entries
+    (other entries' stay empty; entries past the last build's are new: empty). None: a chunk is missing."""
+    lines, filters = [""] * count, [""] * count
+    for k in sorted({n // STATE_CHUNK for n in changed}):
+        if k >= len(chunks):
+            continue
+        try:
+            part_lines, part_filters = marshal.loads((cache / CHUNKS / chunks[k]).read_bytes())
+        except (OSError, EOFError, TypeError, ValueError):
+            return None, None
+        lines[k * STATE_CHUNK:k * STATE_CHUNK + len(part_lines)] = part_lines
+        filters[k * STATE_CHUNK:k * STATE_CHUNK + len(part_filters)] = part_filters
+    return lines, filters
+
+
+def _plan(made: dict, sizes: dict, blocks: dict[str, bytes], start: str) -> None:
+    """Shards for ``blocks`` (folded word -> block), all starting with ``start``, split as a full build
+    splits them, into ``made`` and ``sizes``."""
+    for f, k in plan_keys({f: len(b) for f, b in blocks.items()}, start=start).items():
+        made.setdefault(k, {})[f] = blocks[f]
+        sizes[k] = sizes.get(k, 0) + len(blocks[f])

@@ -96,7 +96,7 @@ def model_doc(record, thumb=None) -> Doc:
     image = (d.get("images") or [None])[0]
     return Doc(url=urls.model(record.id), title=d["name"], section=SECTION_MODEL, owner=d.get("owner") or "",
                locality=d.get("locality") or "", places=" ".join(filter(None, (place.province.name, written))),
-               summary=d.get("summary") or "", date=f"{year:04d}-12-31" if year else "",
+               summary=d.get("summary") or "", date=f"{year:04d}-01-01" if year else "",
                date_label=str(year) if year else "", filters=_slugs(SECTION_MODEL, model_filters(record)),
                place_label=place.province.name + (f" (hồ sơ ghi: {written})" if written else ""),
                image=(thumb(image["src"]) if thumb else image["src"]) if image else "",

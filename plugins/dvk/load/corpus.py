@@ -8,6 +8,7 @@ a ``Corpus``. Every problem in every file is collected; nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import pickle
 import re
@@ -133,6 +134,9 @@ class _FileChecker:
 
 
 def _rel(root: Path, path: str) -> str:
+    base = str(root) + os.sep
+    if path.startswith(base) and os.sep + ".." + os.sep not in path:
+        return path[len(base):].replace(os.sep, "/")
     return Path(os.path.relpath(path, root)).as_posix()
 
 
@@ -160,18 +164,33 @@ def _check_files(corpus: Corpus, content_dir: Path, data_dir: Path):
 
 
 def _parse_file(path: str):
-    """Worker: (data, None) or (None, (line, message)) for one YAML file."""
+    """Worker: one model record's file as ``(data, None, problems, record)``: the parsed YAML, its
+    problems against the schema, and, with none, the record's data as the build sees it (coerced,
+    typographic apostrophes); or ``(None, (line, message), None, None)`` when it cannot be parsed.
+    Everything here depends on the file alone, so it is cached with the file's stamp."""
     try:
-        return Source(read_text(path)).load(), None
+        data = Source(read_text(path)).load()
     except YamlSyntaxError as exc:
-        return None, (exc.line, exc.message)
+        return None, (exc.line, exc.message), None, None
     except UnicodeDecodeError:
-        return None, (None, NOT_UTF8)
+        return None, (None, NOT_UTF8), None, None
     except FileTooLarge as exc:
-        return None, (None, exc.message)
+        return None, (None, exc.message), None, None
+    problems = schema.check(schema.MODEL, data)
+    return data, None, problems, None if problems else _typeset(schema.coerce(schema.MODEL, data))
 
 
-PARSED_CACHE_VERSION = 1
+def _code_version() -> str:
+    """Changes with the code that makes a cached record: the loader, the schema, the text rules."""
+    from dvk.model import text
+    digest = hashlib.sha1()
+    for module in (schema, text):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+PARSED_CACHE_VERSION = None          # _code_version(), once needed
 
 
 def _parse_all(paths: list[str], cache: Path | None = None):
@@ -182,6 +201,8 @@ def _parse_all(paths: list[str], cache: Path | None = None):
     trusts modification times; ``--full`` builds do not read the cache.)"""
     if cache is None:
         return map_items(_parse_file, paths)
+    global PARSED_CACHE_VERSION
+    PARSED_CACHE_VERSION = PARSED_CACHE_VERSION or _code_version()
     store = cache / "parsed-records.pickle"
     try:
         with open(store, "rb") as fh:
@@ -299,7 +320,7 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
     topics = taxonomy.topics if taxonomy else {}
     seen: dict[str, str] = {}
     paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
-    for path, (data, error) in zip(paths, _parse_all(paths, cache)):
+    for path, (data, error, problems, typeset) in zip(paths, _parse_all(paths, cache)):
         rel = _rel(corpus.root, path)
         if error:
             corpus.problems.append(Problem(rel, error[0], None, error[1]))
@@ -317,7 +338,6 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
             check.add((), f"mã mô hình “{record_id}” trùng với một địa chỉ trang của trang web (/mo-hinh/{record_id}/); "
                           "hãy đặt tên tệp khác", line=1)
             continue
-        problems = schema.check(schema.MODEL, data)
         for p, message in problems:
             check.add(p, message)
         if problems and not isinstance(data, dict):
@@ -360,11 +380,55 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
             _warn_removed(corpus, rel, description, key_line + block, "description")
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            record = ModelRecord(record_id, rel, _typeset(schema.coerce(schema.MODEL, data)), place, field, record_topics)
+            record = ModelRecord(record_id, rel, typeset, place, field, record_topics)
             (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 
-def _load_entries(corpus: Corpus, content_dir: Path):
+class _FrontMatterCache:
+    """Parsed front matter by the SHA-1 of its text, kept in ``<cache>/parsed-front-matter.pickle``
+    (what a file's text parses to does not depend on anything else). Only what this run used is kept."""
+
+    def __init__(self, cache: Path | None):
+        self.store = cache / "parsed-front-matter.pickle" if cache else None
+        self.old: dict[bytes, object] = {}
+        self.used: dict[bytes, object] = {}
+        global PARSED_CACHE_VERSION
+        PARSED_CACHE_VERSION = PARSED_CACHE_VERSION or _code_version()
+        try:
+            with open(self.store, "rb") as fh:
+                version, old = pickle.load(fh)
+            self.old = old if version == PARSED_CACHE_VERSION else {}
+        except (TypeError, OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
+            pass
+
+    def load(self, source: Source):
+        key = hashlib.sha1(source.text.encode("utf-8")).digest()
+        if key in self.old and key not in self.used:     # (two files alike get objects of their own)
+            self.used[key] = self.old[key]
+            return self.old[key]
+        data = source.load()
+        self.used.setdefault(key, data)
+        return data
+
+    def save(self):
+        if self.store is None or self.used.keys() == self.old.keys():
+            return
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.store.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((PARSED_CACHE_VERSION, self.used), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.store)
+
+
+def _load_entries(corpus: Corpus, content_dir: Path, cache: Path | None = None):
+    parsed = _FrontMatterCache(cache)
+    try:
+        _read_entries(corpus, content_dir, parsed)
+    finally:
+        parsed.save()
+
+
+def _read_entries(corpus: Corpus, content_dir: Path, parsed: _FrontMatterCache):
     for path in walk_files(content_dir, (".md", ".markdown"), content_dir):
         rel = _rel(corpus.root, path)
         kind = content.kind_of(Path(os.path.relpath(path, content_dir)).parts[0])
@@ -384,7 +448,7 @@ def _load_entries(corpus: Corpus, content_dir: Path):
             continue
         source = parts[0]
         try:
-            meta = source.load()
+            meta = parsed.load(source)
         except YamlSyntaxError as exc:
             corpus.problems.append(Problem(rel, exc.line, None, exc.message))
             continue
@@ -530,7 +594,7 @@ def _load_reports(corpus: Corpus, data_dir: Path):
 
 def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False, cache=None) -> Corpus:
     """Read and check everything; the returned corpus lists every problem found. ``cache``: a folder where
-    parsed records are kept between runs (only files changed since are parsed again)."""
+    parsed records and front matter are kept between runs (only files changed since are parsed again)."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
@@ -539,6 +603,6 @@ def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False, ca
     _load_taxonomy(corpus, data_dir)
     _load_models(corpus, data_dir, Path(cache) if cache else None)
     _load_reports(corpus, data_dir)
-    _load_entries(corpus, content_dir)
+    _load_entries(corpus, content_dir, Path(cache) if cache else None)
     _check_references(corpus, data_dir)
     return corpus

@@ -5,10 +5,11 @@
        (filters: facet → slug, e.g. {tinh: "lam-dong"}); every word must match (folded: no diacritics,
        "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
        its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
-       typed, ×0.75 when only a prefix; ties: newest first;
-     engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt].
-   Entry numbers run newest first. Files are fetched whole, once, and kept: a next query only fetches
-   what it has not seen. */
+       typed, ×0.75 when only a prefix; ties: newest first (the higher entry number);
+     engine.card(n) → promise of the card row [address, title, section, place, date, summary, image, image alt];
+     engine.prefetch(query): loads the words of a query being typed that are already finished.
+   Entry numbers run oldest first, after the undated entries (the first `undated`). Files are fetched
+   whole, once, and kept: a next query only fetches what it has not seen. */
 (function () {
   "use strict";
   var WEIGHTS = [4, 2, 1];                  // name; owner, locality, province; summary
@@ -31,8 +32,17 @@
     return s;
   };
   Reader.prototype.list = function () {
-    var n = this.v(), out = new Int32Array(n), p = 0;
-    for (var k = 0; k < n; k++) { p += this.v(); out[k] = p; }
+    var head = this.v(), n = Math.floor(head / 2), out = new Int32Array(n), k = 0;
+    if (head % 2) {                          // a bitmap: entry e is bit e % 8 of byte e / 8
+      var size = this.v(), b = this.b, at = this.i;
+      for (var j = 0; j < size; j++) {
+        var byte = b[at + j];
+        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit;
+      }
+      this.i += size;
+      return out;
+    }
+    for (var p = 0; k < n; k++) { p += this.v(); out[k] = p; }
     return out;
   };
 
@@ -93,8 +103,23 @@
         return get("f/" + facet + "/" + slug + ".bin").then(function (buf) { return new Reader(buf).list(); });
       }
 
-      /* Per query word: each record's best score for it (0: the word is not in the record). */
+      /* Per query word: each record's best score for it (0: the word is not in the record). The last
+         MEMO words' scores are kept: a reader refining a query ("dan van" → "dan van kheo") reuses them. */
+      var memo = new Map(), MEMO = 8;
       function wordScores(w, prefix) {
+        var id = w + (prefix ? "\u0000*" : ""), known = memo.get(id);
+        if (known) {
+          memo.delete(id);
+          memo.set(id, known);              // most recently used last
+          return known;
+        }
+        var scores = scoreWord(w, prefix);
+        memo.set(id, scores);
+        if (memo.size > MEMO) memo.delete(memo.keys().next().value);
+        scores.catch(function () { memo.delete(id); });
+        return scores;
+      }
+      function scoreWord(w, prefix) {
         var f = fold(w), keysNeeded = shardsFor(f, prefix);
         return Promise.all(keysNeeded.map(shard)).then(function (parts) {
           var score = new Float32Array(m.records), found = [];
@@ -139,7 +164,7 @@
             lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
           }
           /* Rank without comparing: each hit's score (in eighths: weights 4, 2, 1; ×1.5; ×0.75), plus one,
-             then a counting sort by score, entry numbers ascending (newest first) within a score. */
+             then a counting sort by score, entry numbers descending (newest first) within a score. */
           var rank = new Uint32Array(m.records), top = 0, count = 0;
           for (var c = 0; c < candidates.length; c++) {
             var n = candidates[c], total = 0, ok = true;
@@ -157,7 +182,7 @@
           for (var i = 0; i < m.records; i++) if (rank[i]) starts[rank[i]]++;
           for (var r = top, at = 0; r > 0; r--) { var size = starts[r]; starts[r] = at; at += size; }
           var hits = new Int32Array(count);
-          for (var j = 0; j < m.records; j++) if (rank[j]) hits[starts[rank[j]]++] = j;
+          for (var j = m.records - 1; j >= 0; j--) if (rank[j]) hits[starts[rank[j]]++] = j;
           return {hits: hits, words: ws};
         });
       }
@@ -170,7 +195,16 @@
         return cards[page].then(function (rows) { return rows[n - page * m.card_page]; });
       }
 
-      return {records: m.records, dated: m.dated, search: search, card: card, fold: fold, words: words,
+      /* As the reader types: start loading the words already finished (followed by a space), which the
+         search will need whatever comes next; a word still being typed is not fetched. */
+      function prefetch(query) {
+        var text = (query || "").normalize("NFC"), ws = words(text);
+        if (!/\s$/.test(text)) ws.pop();
+        ws.forEach(function (w) { wordScores(w, false).catch(function () {}); });
+      }
+
+      return {records: m.records, undated: m.undated, search: search, card: card, prefetch: prefetch, fold: fold,
+              words: words,
               prefixMin: m.prefix_min, weights: WEIGHTS, exact: EXACT, prefix: PREFIX};
     });
   }

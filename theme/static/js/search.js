@@ -159,11 +159,14 @@
         if (my !== token) return;
         typed = answer.words;
         hits = answer.hits;
-        if (order) {         // entries are numbered newest first; undated ones stay last
-          var sortedHits = hits.slice().sort(), dated = 0;
-          while (dated < sortedHits.length && sortedHits[dated] < ix.dated) dated++;
-          if (order === "cu-nhat") sortedHits.subarray(0, dated).reverse();
-          hits = sortedHits;
+        if (order) {         // entries are numbered oldest first, after the undated ones, which stay last
+          var sortedHits = hits.slice().sort(), undated = 0;
+          while (undated < sortedHits.length && sortedHits[undated] < ix.undated) undated++;
+          var dated = sortedHits.subarray(undated);
+          if (order !== "cu-nhat") dated.reverse();
+          hits = new Int32Array(sortedHits.length);
+          hits.set(dated);
+          hits.set(sortedHits.subarray(0, undated), dated.length);
         }
         shown = 0;
         return render(my).then(function () {
@@ -183,7 +186,10 @@
 
   function soon() { clearTimeout(timer); timer = setTimeout(search, 150); }
 
-  input.addEventListener("input", soon);
+  input.addEventListener("input", function () {
+    if (index) index.prefetch(input.value);   // words already typed load during the pause before searching
+    soon();
+  });
   filters.concat([sortSelect]).forEach(function (s) { s.addEventListener("change", search); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
   form.addEventListener("reset", function () { setTimeout(search, 0); });
