@@ -186,3 +186,20 @@ def test_backend_comes_from_publish_yaml(settings, backend, mode):
 def test_local_backend_is_named_only_when_asked(config):
     local = cmsconfig.config(ROOT, {}, local_backend="http://127.0.0.1:8081/api/v1")
     assert local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1", "allowed_hosts": ["localhost", "127.0.0.1"]}
+
+
+@pytest.mark.parametrize("settings, connect", [
+    ({"backend": "github", "base_url": "https://oauth.example.vn"},
+     "'self' blob: data: https://api.github.com https://oauth.example.vn"),
+    ({"backend": "gitlab"}, "'self' blob: data: https://gitlab.com"),
+    ({"backend": "gitlab", "base_url": "https://git.example.vn", "api_root": "https://git.example.vn/api/v4"},
+     "'self' blob: data: https://git.example.vn"),
+    ({"backend": "gitea", "base_url": "https://git.example.vn", "api_root": "https://git.example.vn/api/v1"},
+     "'self' blob: data: https://git.example.vn"),
+])
+def test_the_editor_may_talk_to_its_own_host_and_its_git_host_only(settings, connect):
+    from dvk.tools.cms import csp
+    policy = dict(part.strip().split(" ", 1) for part in csp(settings).split(";"))
+    assert policy["connect-src"] == connect
+    assert policy["script-src"] == "'self' 'unsafe-eval'"
+    assert policy["default-src"] == "'none'" and policy["object-src"] == "'none'"

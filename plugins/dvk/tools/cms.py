@@ -114,8 +114,9 @@ def _origin(url: str) -> str | None:
 def backend_origins(cms: dict, local_backend: str | None = None) -> list[str]:
     """The hosts the editor talks to (the CSP's connect-src): the git host's API, and its OAuth server."""
     name = cms.get("backend") or "github"
-    defaults = {"github": ["https://api.github.com"], "gitlab": ["https://gitlab.com"],
-                "gitea": [], "forgejo": []}.get(name, [])
+    own_host = cms.get("api_root") or cms.get("base_url")
+    defaults = {"github": [] if cms.get("api_root") else ["https://api.github.com"],
+                "gitlab": [] if own_host else ["https://gitlab.com"]}.get(name, [])
     found = defaults + [o for o in (_origin(cms.get("api_root")), _origin(cms.get("base_url")),
                                     _origin(local_backend)) if o]
     return list(dict.fromkeys(found))
