@@ -35,10 +35,12 @@ def validate(c):
 
 
 @task(help={"port": "cổng (mặc định 8000)", "host": "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
-            "no_build": "không dựng, không theo dõi: chỉ mở thư mục output/ đã dựng sẵn"})
-def serve(c, port=8000, host="127.0.0.1", no_build=False):
+            "no_build": "không dựng, không theo dõi: chỉ mở thư mục output/ đã dựng sẵn",
+            "cms": "mở cả trang soạn bài tại /quan-tri/, lưu thẳng vào thư mục này (không cần tài khoản)"})
+def serve(c, port=8000, host="127.0.0.1", no_build=False, cms=False):
     """Xem trước tại http://localhost:8000: tự dựng lại khi lưu tệp, tự tải lại trang, hiện lỗi ngay trên trang;
-    có cả bài nháp và bài hẹn giờ (preview server with rebuild, live reload and drafts)."""
+    có cả bài nháp và bài hẹn giờ (preview server with rebuild, live reload and drafts).
+    Với --cms: trang soạn bài Decap CMS tại http://localhost:8000/quan-tri/ (the web editor, local backend)."""
     if no_build:
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
         server = http.server.ThreadingHTTPServer((host, int(port)), handler)
@@ -49,8 +51,10 @@ def serve(c, port=8000, host="127.0.0.1", no_build=False):
             print("\nĐã dừng.")
         return
     from dvk.tools.devserver import DevServer
+    if cms:
+        _ensure_cms(c)
     _editor_command(DevServer(PROJECT, PROJECT / "output.preview", settings_file=ROOT / "pelican.conf.py",
-                              host=host, port=int(port)).serve_forever)
+                              host=host, port=int(port), cms=cms).serve_forever)
 
 
 def _ensure_chromium(c):
@@ -89,14 +93,63 @@ def _ensure_vnu(c):
         c.run(f"npm install --prefix {VNU_DIR} --no-audit --no-fund --silent vnu-jar@{VNU_VERSION}")
 
 
+def _ensure_npm(c):
+    if not shutil.which("npm"):
+        if os.geteuid() != 0:
+            sys.exit("Cần cài npm: sudo apt-get install -y npm")
+        c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null")
+
+
+def _ensure_cms(c):
+    """Decap CMS and decap-server, the versions pinned in dvk/tools/cms.py, with npm (Debian's npm if missing)
+    into the user's cache (DVK_CMS_DIR names another folder): the web editor, its local backend, their tests."""
+    from dvk.tools import cms
+    if cms.installed():
+        return
+    _ensure_npm(c)
+    cms.cache_dir().mkdir(parents=True, exist_ok=True)
+    print(f"Đang cài Decap CMS {cms.DECAP_CMS_VERSION} và decap-server {cms.DECAP_SERVER_VERSION} vào {cms.cache_dir()}…")
+    c.run(" ".join(cms.install_command()))
+    if not cms.installed():
+        sys.exit("Cài Decap CMS chưa thành công; xem thông báo của npm ở trên.")
+
+
+@task(name="cms-install", help={"if_enabled": "chỉ cài khi publish.yaml bật trang soạn bài (cms: enabled: true)"})
+def cms_install(c, if_enabled=False):
+    """Cài trình soạn bài Decap CMS (phiên bản ghim trong dvk/tools/cms.py) vào bộ nhớ đệm của người dùng
+    (install the pinned web editor and its local backend)."""
+    from dvk.tools import cms
+    if if_enabled and not _editor_command(cms.settings, PROJECT).get("enabled"):
+        print("publish.yaml không bật trang soạn bài (cms: enabled: true); không cần cài.")
+        return
+    _ensure_cms(c)
+    print(f"Đã có Decap CMS {cms.DECAP_CMS_VERSION} và decap-server {cms.DECAP_SERVER_VERSION} tại {cms.cache_dir()}.")
+
+
+@task(name="cms-config", help={"out": "ghi vào tệp này thay vì in ra màn hình",
+                               "local": "địa chỉ máy chủ soạn bài cục bộ, ví dụ http://127.0.0.1:8081/api/v1"})
+def cms_config(c, out=None, local=None):
+    """In cấu hình trình soạn bài (config.yml của /quan-tri/), tạo từ dvk/model/schema.py và publish.yaml
+    (print the web editor's configuration, generated from the schema)."""
+    from dvk.tools import cms, cmsconfig
+    text = cmsconfig.dump(cmsconfig.config(PROJECT, _editor_command(cms.settings, PROJECT), local_backend=local))
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {out}")
+    else:
+        sys.stdout.write(text)
+
+
 @task(help={"k": "chỉ chạy các kiểm thử khớp biểu thức này (pytest -k)"})
 def test(c, k=None):
-    """Cài Chromium, Java và Nu HTML Checker nếu thiếu rồi chạy toàn bộ kiểm thử (install them if needed, run every test).
+    """Cài Chromium, Java, Nu HTML Checker và Decap CMS nếu thiếu rồi chạy toàn bộ kiểm thử (install them if needed,
+    run every test).
 
     Every kind: tests/unit, tests/site, tests/browser, on two cores. Nothing is written into the repository:
     pytest's cache and byte code go to the user's cache, screenshots in a temporary folder (or DVK_TEST_ARTIFACTS)."""
     _ensure_chromium(c)
     _ensure_vnu(c)
+    _ensure_cms(c)
     args = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "worksteal"] + (["-k", k] if k else [])
     env = {**os.environ, "PYTHONPYCACHEPREFIX": os.environ.get("PYTHONPYCACHEPREFIX") or str(USER_CACHE / "pycache")}
     _exit(subprocess.call(args, cwd=ROOT, env=env))

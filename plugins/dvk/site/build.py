@@ -186,6 +186,17 @@ def _files(folder):
                 yield e
 
 
+def write_cms(root: Path, output: Path) -> None:
+    """``/quan-tri/``, the web editor (``dvk.tools.cms``), into a production build when ``publish.yaml`` has
+    ``cms: {enabled: true}``; a missing install or a bad setting stops the build with a Vietnamese message."""
+    from dvk.model.usererror import UserError
+    from dvk.tools import cms
+    try:
+        cms.write_public(root, output)
+    except UserError as exc:
+        raise BuildFailed(str(exc)) from None
+
+
 def validate(root=ROOT, content=None, data=None) -> Corpus:
     return load_corpus(root, content, data)
 
@@ -247,6 +258,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             Pelican(settings).run()
         if collector.records:
             raise BuildFailed("\n".join(collector.messages))
+        if not preview:     # the web editor (/quan-tri/), when publish.yaml enables it; written after the sitemap
+            write_cms(root, staging)
     except InvalidContent:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -13,6 +13,10 @@ templates are picked up too, and a crashing build cannot take the server
 down. The page reload uses a tiny script and a server-sent events endpoint
 that exist only in this server's responses: the built files are untouched and
 nothing is loaded from another host.
+
+With ``cms=True`` (``invoke serve --cms``) it also serves the web editor at ``/quan-tri/`` (``dvk.tools.cms``:
+Decap CMS with its local backend, decap-server on 127.0.0.1, writing into this project's files), so an editor
+can try the form without any account; the preview rebuilds after each save like after any other.
 """
 from __future__ import annotations
 
@@ -162,7 +166,7 @@ def watched_paths(root: Path) -> list[Path]:
 
 class DevServer:
     def __init__(self, root, output=None, *, settings_file=None, host: str = "127.0.0.1", port: int = 8000,
-                 watch=None, content=None, data=None, log=print):
+                 watch=None, content=None, data=None, log=print, cms: bool = False):
         self.root = Path(root).resolve()
         self.output = Path(os.path.abspath(output or self.root / "output.preview"))   # a link (dvk.site.build): not resolved
         self.settings_file = settings_file or self.root / "pelican.conf.py"
@@ -176,6 +180,9 @@ class DevServer:
         self._build_lock = threading.Lock()
         self.httpd = None
         self._threads: list[threading.Thread] = []
+        self.cms = cms                    # also serve the web editor at /quan-tri/, with its local backend
+        self.cms_dir: Path | None = None  # the editor's files, in a temporary folder (never the repository)
+        self.cms_backend = None
 
     @property
     def url(self) -> str:
@@ -248,11 +255,23 @@ class DevServer:
                             f"ví dụ: invoke serve --port {self.port + 1}") from None
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
+        if self.cms:
+            self._start_cms()
         self._spawn(self._watch_loop)
         self.watching.wait(timeout=10)
         self.rebuild()
         self._spawn(self.httpd.serve_forever)
         return self
+
+    def _start_cms(self):
+        """decap-server on a free port of 127.0.0.1 writing into this project, and /quan-tri/ made for it
+        (``dvk.tools.cms``): saves land in content/ and data/ as files, and the preview rebuilds."""
+        import tempfile
+        from dvk.tools import cms
+        self.cms_backend = cms.LocalBackend(self.root).start()
+        self.cms_dir = Path(tempfile.mkdtemp(prefix="dvk-cms-"))
+        cms.write_admin(self.cms_dir, self.root, {"publish_mode": "simple"}, local_backend=self.cms_backend.url)
+        self.cms_dir = self.cms_dir / cms.ADMIN_DIR
 
     def _spawn(self, target):
         t = threading.Thread(target=target, daemon=True)
@@ -268,11 +287,22 @@ class DevServer:
             self.httpd.server_close()
         for t in self._threads:
             t.join(timeout=5)
+        if self.cms_backend:
+            self.cms_backend.stop()
+        if self.cms_dir:
+            import shutil
+            shutil.rmtree(self.cms_dir.parent, ignore_errors=True)
 
     def serve_forever(self):
+        if threading.current_thread() is threading.main_thread():    # `kill` stops it as Ctrl+C does, cleanly
+            import signal
+            signal.signal(signal.SIGTERM, lambda *args: self.stopping.set())
         self.start()
         self.log(f"Bản xem trước (có cả bản nháp) đang chạy tại {self.url} — lưu tệp là trang tự dựng lại; "
                  "nhấn Ctrl+C để dừng.")
+        if self.cms:
+            self.log(f"Trang soạn bài: {self.url}quan-tri/ — bấm “Đăng nhập” (không cần tài khoản). Mỗi lần lưu, "
+                     "tệp được ghi thẳng vào content/ hoặc data/ của thư mục này; kiểm tra rồi commit bằng git như thường lệ.")
         try:
             while not self.stopping.wait(0.5):
                 pass
@@ -325,6 +355,27 @@ def _handler(dev: DevServer):
             if self.command != "HEAD":
                 self.wfile.write(data)
 
+        def _cms(self, path: str):
+            """A file of the web editor (one folder, no sub-folders, no hidden files)."""
+            if path == "/quan-tri":
+                self.send_response(301)
+                self.send_header("Location", "/quan-tri/")
+                self.end_headers()
+                return
+            name = path[len("/quan-tri/"):] or "index.html"
+            target = dev.cms_dir / name
+            if "/" in name or name.startswith(".") or not target.is_file():
+                return self._send(404, "Không có tệp này.", "text/plain; charset=utf-8")
+            types = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                     ".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm"}
+            data = target.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", types.get(target.suffix, "text/plain; charset=utf-8"))
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
         def _events(self):
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream; charset=utf-8")
@@ -366,6 +417,8 @@ def _handler(dev: DevServer):
                 if name == "loi":
                     return self._send(200, error_page(state), "text/html; charset=utf-8")
                 return self._send(404, "Không có trang này.", "text/plain; charset=utf-8")
+            if dev.cms_dir and (path == "/quan-tri" or path.startswith("/quan-tri/")):
+                return self._cms(path)
             if not state.good_build:
                 return self._send(500, error_page(state), "text/html; charset=utf-8")
             target = Path(self.translate_path(self.path))

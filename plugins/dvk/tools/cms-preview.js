@@ -1,0 +1,156 @@
+// The web editor's own additions to Decap CMS (served as /quan-tri/dvk-cms.js, after decap-cms.js):
+// - the preview pane shows a model record, a news post and a document with the site's stylesheet and the
+//   markup of the site's own pages (theme/templates/model.html, article.html, document.html);
+// - before a save, empty optional values are dropped, so the file holds what the validator accepts
+//   (an optional key left empty is absent, never `key: ''`).
+// Every value an editor typed is passed to React as text (escaped); Markdown goes through Decap's own
+// preview with `sanitize_preview: true`. Nothing here uses innerHTML.
+(function () {
+  "use strict";
+  var CMS = window.CMS, h = window.h, createClass = window.createClass;
+  if (!CMS || !h || !createClass) { return; }
+
+  CMS.registerPreviewStyle("../theme/css/site.css");
+
+  function get(entry, key) {
+    var value = entry.getIn(["data", key]);
+    return value && value.toJS ? value.toJS() : value;
+  }
+
+  // The Vietnamese label of a select's value, read from the form's own configuration (not repeated here).
+  function label(collection, key, value) {
+    var field = collection.get("fields").find(function (f) { return f.get("name") === key; });
+    var options = field && field.get("options");
+    var hit = options && options.find(function (o) { return o.get && o.get("value") === value; });
+    return hit ? hit.get("label") : (value == null ? "" : String(value));
+  }
+
+  function fact(term, value) {
+    if (value === undefined || value === null || value === "") { return null; }
+    return [h("dt", { key: term + "-t" }, term), h("dd", { key: term + "-d" }, String(value))];
+  }
+
+  function page(children) {
+    return h("main", { id: "noi-dung", className: "container" }, children);
+  }
+
+  function drafted(entry, message) {
+    var flag = get(entry, "draft") === true || get(entry, "status") === "draft";
+    return flag ? h("p", { className: "badge badge--illustrative" }, message) : null;
+  }
+
+  var ModelPreview = createClass({
+    render: function () {
+      var e = this.props.entry, c = this.props.collection;
+      var recognized = get(e, "recognized") || {};
+      var topics = (get(e, "topics") || []).map(function (t) { return label(c, "topics", t); });
+      var results = get(e, "results") || [];
+      var sources = get(e, "sources") || [];
+      var collective = get(e, "kind") !== "individual";
+      return page(h("article", { className: "model" },
+        drafted(e, "Bản nháp — chưa đăng"),
+        h("h1", null, get(e, "name") || "(chưa có tên mô hình)"),
+        recognized.year && recognized.level ? h("p", { className: "badge badge--recognized" },
+          "Được công nhận " + label(c, "recognized", recognized.level).toLowerCase() + " năm " + recognized.year) : null,
+        h("p", { className: "lead" }, get(e, "summary") || ""),
+        h("dl", { className: "facts" },
+          fact(collective ? "Đơn vị thực hiện" : "Cá nhân thực hiện", get(e, "owner")),
+          fact("Loại mô hình", label(c, "kind", get(e, "kind"))),
+          fact("Lĩnh vực", label(c, "field", get(e, "field"))),
+          fact("Chủ đề", topics.join("; ")),
+          fact("Tỉnh, thành phố", get(e, "province")),
+          fact("Địa bàn", get(e, "locality")),
+          fact("Tình trạng", label(c, "status", get(e, "status"))),
+          fact("Năm đăng ký", get(e, "registered"))),
+        get(e, "description") ? h("section", { className: "prose" }, h("h2", null, "Mô tả"),
+          this.props.widgetFor("description")) : null,
+        results.length ? h("section", null, h("h2", null, "Kết quả"), h("ul", { className: "figures" },
+          results.map(function (r, i) {
+            return h("li", { key: i }, h("span", { className: "figures__number" }, String(r.value == null ? "" : r.value),
+              r.unit ? h("span", { className: "figures__unit" }, " " + r.unit) : null),
+              h("span", { className: "figures__label" }, r.label || ""));
+          }))) : null,
+        sources.length ? h("section", null, h("h2", null, "Nguồn"), h("ul", null, sources.map(function (s, i) {
+          return h("li", { key: i }, s.title || "", s.date ? " (" + s.date + ")" : "");
+        }))) : null));
+    }
+  });
+
+  var PostPreview = createClass({
+    render: function () {
+      var e = this.props.entry;
+      var tags = get(e, "tags") || [];
+      return page(h("article", { className: "post" },
+        drafted(e, "Bản nháp — chưa đăng"),
+        h("div", { className: "post-toolbar" }, h("p", { className: "post__date" },
+          h("span", { className: "post__category" }, get(e, "category") || ""), " · ", get(e, "date") || "")),
+        h("h1", null, get(e, "title") || "(chưa có tiêu đề)"),
+        h("div", { className: "post__lead" }, h("p", null, get(e, "summary") || "")),
+        h("div", { className: "prose" }, this.props.widgetFor("body")),
+        get(e, "author") ? h("p", { className: "post__author" }, get(e, "author")) : null,
+        get(e, "source") ? h("p", { className: "post__source" }, "Nguồn: " + get(e, "source")) : null,
+        tags.length ? h("ul", { className: "post__tags" }, tags.map(function (t, i) { return h("li", { key: i }, t); })) : null));
+    }
+  });
+
+  var DocumentPreview = createClass({
+    render: function () {
+      var e = this.props.entry;
+      var recipients = [].concat(get(e, "recipients") || []);
+      var cc = [].concat(get(e, "cc") || []);
+      var party = get(e, "system") !== "state";
+      var type = get(e, "doc_type") || "";
+      return page(h("article", { className: "document" },
+        drafted(e, "Bản nháp — chưa đăng"),
+        h("header", { className: "doc-header" },
+          h("div", { className: "doc-header__issuer" },
+            get(e, "parent") ? h("p", { className: "doc-header__parent" }, String(get(e, "parent")).toUpperCase()) : null,
+            h("p", { className: "doc-header__body" }, h("strong", null, String(get(e, "issuer") || "").toUpperCase())),
+            h("p", { className: "doc-header__star", "aria-hidden": "true" }, "*"),
+            h("p", { className: "doc-header__number" }, "Số " + (get(e, "number") || "")),
+            type.toLowerCase() === "công văn" ? h("p", { className: "doc-header__subject" }, "V/v " + (get(e, "subject") || "")) : null),
+          h("div", { className: "doc-header__nation" },
+            party ? h("p", { className: "doc-header__motto" }, h("strong", null, "ĐẢNG CỘNG SẢN VIỆT NAM"))
+              : h("p", { className: "doc-header__motto" }, h("strong", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            h("p", { className: "doc-header__place" }, h("em", null, (get(e, "place") || "") + ", " + (get(e, "date") || ""))))),
+        type.toLowerCase() === "công văn" ? h("h1", { className: "visually-hidden" }, type + " số " + (get(e, "number") || ""))
+          : h("h1", { className: "doc-title" }, type.toUpperCase(),
+          h("br"), h("span", { className: "doc-title__subject" }, "Về " + (get(e, "subject") || ""))),
+        recipients.length ? h("div", { className: "doc-recipients" }, h("p", null, "Kính gửi: " + recipients.join("; "))) : null,
+        h("div", { className: "prose" }, this.props.widgetFor("body")),
+        h("footer", { className: "doc-footer" },
+          cc.length ? h("div", { className: "doc-cc" }, h("p", null, h("strong", null, h("em", null, "Nơi nhận:"))),
+            h("ul", null, cc.map(function (r, i) { return h("li", { key: i }, r); }))) : h("div"),
+          h("div", { className: "doc-signature" },
+            get(e, "on_behalf") ? h("p", null, h("strong", null, get(e, "on_behalf"))) : null,
+            h("p", null, h("strong", null, String(get(e, "signer_role") || "").toUpperCase())),
+            h("p", { className: "doc-signature__name" }, h("strong", null, get(e, "signer") || ""))))));
+    }
+  });
+
+  CMS.registerPreviewTemplate("mo-hinh", ModelPreview);
+  CMS.registerPreviewTemplate("tin-tuc", PostPreview);
+  CMS.registerPreviewTemplate("trang", PostPreview);
+  CMS.registerPreviewTemplate("van-ban", DocumentPreview);
+
+  // An optional value left empty is dropped, at any depth: `locality: ''`, `topics: []`, `recognized: {}`.
+  function empty(value) {
+    if (value === null || value === undefined) { return true; }
+    if (typeof value === "string") { return value.trim() === ""; }
+    if (value.size !== undefined && value.filter) { return value.size === 0; }
+    return false;
+  }
+  function prune(value) {     // lists and groups (Immutable List and Map), their empty members dropped
+    if (value && typeof value.toJS === "function" && typeof value.filter === "function") {
+      return value.map(prune).filter(function (v) { return !empty(v); });
+    }
+    return value;
+  }
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (args) {
+      var data = args.entry.get("data");
+      return data.map(prune).filter(function (v, k) { return k === "body" || !empty(v); });
+    }
+  });
+})();
