@@ -12,6 +12,75 @@
 
   CMS.registerPreviewStyle("../theme/css/site.css");
 
+  // Decap's Vietnamese locale lacks these phrases of its English one (decap-cms-locales 3.x, 77 of them):
+  // without them the editor would show English buttons and tooltips. Merged over its own "vi".
+  var MORE_VI = {
+    auth: { loginWithAzure: "Đăng nhập bằng Azure", loginWithForgejo: "Đăng nhập bằng Forgejo" },
+    collection: {
+      collectionTop: { viewAsList: "Xem dạng danh sách", viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
+      entries: { unpublishedHeader: "Bài chưa đăng" },
+      groups: { other: "Khác", negateLabel: "Không phải %{label}" }
+    },
+    editor: {
+      editorControl: { field: { widgetLabel: "Trường %{widgetLabel}" } },
+      editorControlPane: { i18n: {
+        writingInLocale: "Đang viết bằng %{locale}",
+        copyFromLocale: "Điền từ ngôn ngữ khác",
+        copyFromLocaleConfirm: "Điền dữ liệu từ ngôn ngữ %{locale}?\nMọi nội dung đang có sẽ bị ghi đè."
+      } },
+      editorInterface: { toggleI18n: "Bật/tắt đa ngôn ngữ", togglePreview: "Bật/tắt xem trước",
+                         toggleScrollSync: "Cuộn cùng nhau", toggleNotes: "Bật/tắt ghi chú" },
+      editorNotesPane: {
+        title: "Ghi chú", emptyState: "Chưa có ghi chú nào. Hãy thêm ghi chú đầu tiên ở dưới để cùng trao đổi.",
+        addNote: "Thêm ghi chú", addPlaceholder: "Thêm một ghi chú…", editPlaceholder: "Sửa ghi chú…",
+        save: "Lưu", cancel: "Hủy", edit: "Sửa", delete: "Xóa", resolve: "Đã xử lý", unresolve: "Mở lại",
+        confirmDelete: "Xóa ghi chú này?", shortcut: "Mẹo: nhấn Ctrl+Enter để thêm ghi chú nhanh"
+      },
+      editorToolbar: {
+        statusInfoTooltipDraft: "Bài đang là bản nháp. Để hoàn tất và gửi duyệt, hãy chuyển trạng thái sang “Chờ duyệt”",
+        statusInfoTooltipInReview: "Bài đang được duyệt, không cần làm gì thêm. Bạn vẫn có thể sửa trong khi chờ duyệt."
+      },
+      editorWidgets: {
+        markdown: { bold: "In đậm", italic: "In nghiêng", strikethrough: "Gạch ngang", code: "Mã", link: "Liên kết",
+                    linkPrompt: "Nhập địa chỉ của liên kết", headings: "Tiêu đề", quote: "Trích dẫn",
+                    bulletedList: "Danh sách gạch đầu dòng", numberedList: "Danh sách đánh số",
+                    addComponent: "Thêm thành phần",
+                    toggleMode: { rich: "Chuyển sang chế độ soạn thảo trực quan", markdown: "Chuyển sang chế độ Markdown" } },
+        image: { chooseMultiple: "Chọn ảnh", chooseUrl: "Chèn từ địa chỉ", replaceUrl: "Thay bằng địa chỉ",
+                 promptUrl: "Nhập địa chỉ của ảnh", addMore: "Thêm ảnh", removeAll: "Bỏ mọi ảnh" },
+        file: { chooseUrl: "Chèn từ địa chỉ", chooseMultiple: "Chọn tệp", replaceUrl: "Thay bằng địa chỉ",
+                promptUrl: "Nhập địa chỉ của tệp", addMore: "Thêm tệp", removeAll: "Bỏ mọi tệp" },
+        datetime: { setToNow: "Đặt %{fieldLabel} là bây giờ" },
+        list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
+        object: { expand: "Mở rộng", collapse: "Thu gọn" }
+      }
+    },
+    mediaLibrary: {
+      mediaLibraryCard: { copy: "Sao chép", copyUrl: "Sao chép địa chỉ", copyPath: "Sao chép đường dẫn",
+                          copyName: "Sao chép tên", copied: "Đã sao chép" },
+      mediaLibraryModal: { close: "Đóng" }
+    },
+    ui: {
+      settingsDropdown: { account: "Tùy chọn tài khoản" },
+      toast: { noteAdded: "Đã thêm ghi chú", onFailToAddNote: "Không thêm được ghi chú: %{details}",
+               noteUpdated: "Đã cập nhật ghi chú", onFailToUpdateNote: "Không cập nhật được ghi chú: %{details}",
+               noteDeleted: "Đã xóa ghi chú", onFailToDeleteNote: "Không xóa được ghi chú: %{details}",
+               noteResolved: "Đã đánh dấu ghi chú là đã xử lý", noteReopened: "Đã mở lại ghi chú",
+               onFailToToggleNote: "Không đổi được trạng thái ghi chú: %{details}" }
+    }
+  };
+  function merged(base, more) {
+    var out = {};
+    Object.keys(base || {}).forEach(function (k) { out[k] = base[k]; });
+    Object.keys(more).forEach(function (k) {
+      var mine = more[k], theirs = out[k];
+      if (theirs === undefined) { out[k] = mine; }                       // only what Decap's "vi" lacks
+      else if (typeof mine === "object" && typeof theirs === "object") { out[k] = merged(theirs, mine); }
+    });
+    return out;
+  }
+  if (CMS.getLocale && CMS.getLocale("vi")) { CMS.registerLocale("vi", merged(CMS.getLocale("vi"), MORE_VI)); }
+
   function get(entry, key) {
     var value = entry.getIn(["data", key]);
     return value && value.toJS ? value.toJS() : value;
