@@ -200,14 +200,14 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     page.get_by_text("to-dan-van-ap.png").wait_for()
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     field(page, "Mô tả ảnh").fill("Tổ dân vận ấp đến thăm một gia đình")
-    # A second picture, put at the end of the body with the editor's “Image” component.
+    # A second picture, put at the end of the body with the editor's “Ảnh” component.
     inline = tmp_path / "anh-trong-bai.png"
     inline.write_bytes(png(20, 20))
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.press("Control+End")
     # The body editor's toolbar speaks Vietnamese too (phrases Decap's own "vi" lacks: dvk-cms.js adds them).
     assert page.locator("button[title='In đậm']").count() >= 1 and page.locator("button[title='Bold']").count() == 0
-    image_item = page.get_by_role("menuitem", name="Image")
+    image_item = page.get_by_role("menuitem", name="Ảnh", exact=True)
     for _ in range(3):                         # a busy machine may let the menu close before it is seen
         page.locator("button[title='Thêm thành phần']").click()
         try:
@@ -215,6 +215,7 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
             break
         except Exception:
             page.keyboard.press("Escape")
+    assert sorted(page.get_by_role("menuitem").all_inner_texts()) == ["Khối mã", "Ảnh"]    # no English left
     image_item.click()
     page.get_by_role("button", name="Chọn một hình").last.click()
     page.locator("input[type=file]").set_input_files(str(inline))

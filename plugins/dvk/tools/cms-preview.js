@@ -81,6 +81,22 @@
   }
   if (CMS.getLocale && CMS.getLocale("vi")) { CMS.registerLocale("vi", merged(CMS.getLocale("vi"), MORE_VI)); }
 
+  // The body editor's built-in components are named in English by Decap itself, not by its locale.
+  var images = CMS.getEditorComponents && CMS.getEditorComponents();
+  var image = images && images.get && images.get("image");
+  if (image) {
+    var IMAGE_FIELDS = { image: "Ảnh", alt: "Mô tả ảnh (cho người không xem được ảnh)", title: "Chú thích khi rê chuột" };
+    image.label = "Ảnh";
+    if (image.fields && image.fields.map) {
+      image.fields = image.fields.map(function (f) {
+        return f && f.get && IMAGE_FIELDS[f.get("name")] ? f.set("label", IMAGE_FIELDS[f.get("name")]) : f;
+      });
+    }
+  }
+  if (CMS.registerEditorComponent) {
+    CMS.registerEditorComponent({ id: "code-block", label: "Khối mã", type: "code-block" });
+  }
+
   function get(entry, key) {
     var value = entry.getIn(["data", key]);
     return value && value.toJS ? value.toJS() : value;
