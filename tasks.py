@@ -131,7 +131,8 @@ def cms_install(c, if_enabled=False):
 def cms_config(c, out=None, local=None):
     """In cấu hình trình soạn bài (config.yml của /quan-tri/), tạo từ dvk/model/schema.py và publish.yaml
     (print the web editor's configuration, generated from the schema)."""
-    from dvk.tools import cms, cmsconfig
+    from dvk.site import cmsconfig
+    from dvk.tools import cms
     text = cmsconfig.dump(cmsconfig.config(PROJECT, _editor_command(cms.settings, PROJECT), local_backend=local))
     if out:
         Path(out).write_text(text, encoding="utf-8")

@@ -1,7 +1,7 @@
 """The web editor (/quan-tri/, Decap CMS) in headless Chromium against its local backend.
 
 A temporary copy of content/ and data/ is the "repository"; decap-server (dvk.tools.cms.LocalBackend) writes
-into it on 127.0.0.1, and the editor is served as the public build writes it (dvk.tools.cms.write_admin) with
+into it on 127.0.0.1, and the editor is served as the public build writes it (dvk.site.cms.write_admin) with
 the site's own stylesheet beside it. What is checked is what an editor sees and what lands on disk: the file
 in the right folder with the values typed, the build's validation accepting it, the Vietnamese refusal of a
 bad record. Expected paths and values are written out here by hand.

@@ -1,4 +1,4 @@
-"""The web editor's configuration (dvk.tools.cmsconfig) against the schema it is generated from.
+"""The web editor's configuration (dvk.site.cmsconfig) against the schema it is generated from.
 
 The keys a form must have are read from the committed JSON Schema files (data/schema/*.schema.json), not
 from the generator; rules are compared value by value with the validator (dvk.model.schema.check)."""
@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from dvk.model import schema
-from dvk.tools import cmsconfig
+from dvk.site import cmsconfig
 
 COLLECTIONS = {"mo-hinh": "model", "so-lieu": "report", "tin-tuc": "post", "van-ban": "document", "trang": "post"}
 
@@ -198,7 +198,7 @@ def test_local_backend_is_named_only_when_asked(config):
      "'self' blob: data: https://git.example.vn"),
 ])
 def test_the_editor_may_talk_to_its_own_host_and_its_git_host_only(settings, connect):
-    from dvk.tools.cms import csp
+    from dvk.site.cms import csp
     policy = dict(part.strip().split(" ", 1) for part in csp(settings).split(";"))
     assert policy["connect-src"] == connect
     assert policy["script-src"] == "'self' 'unsafe-eval'"

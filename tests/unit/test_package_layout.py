@@ -55,3 +55,10 @@ def test_no_entry_point_patches_the_import_path():
     patched = [str(f.relative_to(root)) for f in files if "sys.path.insert" in f.read_text(encoding="utf-8")
                and f.name != "test_package_layout.py"]
     assert patched == []
+
+
+def test_the_build_imports_neither_the_editors_tools_nor_the_benchmarks():
+    offending = {str(p.relative_to(PACKAGE)): sorted(m for m in imports_of(p) if m.startswith(("dvk.tools", "dvk.bench")))
+                 for p in sorted((PACKAGE / "site").glob("*.py"))}
+    assert {k: v for k, v in offending.items() if v} == {}
+    assert len(offending) > 10

@@ -187,10 +187,10 @@ def _files(folder):
 
 
 def write_cms(root: Path, output: Path) -> None:
-    """``/quan-tri/``, the web editor (``dvk.tools.cms``), into a production build when ``publish.yaml`` has
+    """``/quan-tri/``, the web editor (``dvk.site.cms``), into a production build when ``publish.yaml`` has
     ``cms: {enabled: true}``; a missing install or a bad setting stops the build with a Vietnamese message."""
     from dvk.model.usererror import UserError
-    from dvk.tools import cms
+    from dvk.site import cms
     try:
         cms.write_public(root, output)
     except UserError as exc:

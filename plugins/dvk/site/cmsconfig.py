@@ -7,7 +7,7 @@ validator's range, ``Date``/``DateTime`` → a date picker writing the validator
 a list, ``Record`` → a group of fields. Select lists of topics and provinces come from
 ``data/fields.yaml`` and ``dvk.model.provinces``. Required keys are required in the form.
 
-The configuration is made at build time (``dvk.tools.cms``) and by ``invoke cms-config``, never
+The configuration is made at build time (``dvk.site.cms``) and by ``invoke cms-config``, never
 committed: it carries the backend of ``publish.yaml`` and the topics of ``data/fields.yaml``, and a
 committed copy would go stale whenever either changes.
 """
