@@ -95,7 +95,17 @@ def publish(page):
     page.get_by_text("Công bố ngay", exact=True).click()
 
 
-def wait_for_file(path: Path, timeout=15) -> Path:
+def publish_and_wait(page):
+    """Publish, and wait until the editor says the changes are saved; if it refuses, say what it showed."""
+    publish(page)
+    try:
+        page.get_by_text(re.compile("thay đổi đã được lưu", re.I)).first.wait_for(timeout=30000)
+    except Exception:
+        shown = page.locator("main li, [role=alert]").all_inner_texts()
+        raise AssertionError(f"the editor did not save; it shows: {shown[:20]}") from None
+
+
+def wait_for_file(path: Path, timeout=30) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if path.is_file() and path.stat().st_size:
@@ -136,7 +146,7 @@ def test_new_record_lands_in_its_province_folder_and_validates(page, project, ca
     frame.locator("h1", has_text="Đội xung kích giữ gìn đường làng").wait_for()
     assert frame.locator("dl.facts").inner_text().split("\n")[:2] == ["Đơn vị thực hiện", "Đoàn Thanh niên xã Quảng Tín"]
     assert frame.locator("link[href$='theme/css/site.css']").count() == 1
-    publish(page)
+    publish_and_wait(page)
 
     written = wait_for_file(project / "data" / "models" / "lam-dong" / "doi-xung-kich-giu-gin-duong-lang.yaml")
     assert yaml.safe_load(written.read_text(encoding="utf-8")) == {
@@ -225,7 +235,7 @@ def test_edit_a_post_and_upload_an_image(page, project, tmp_path):
     frame.locator("h1", has_text="Xã An Đức (Ba Tri) ra mắt các tổ dân vận ấp").wait_for()
     assert frame.locator(".post__lead").inner_text() == "Xã An Đức ra mắt tổ dân vận ở cả chín ấp."
     assert frame.locator("link[href$='theme/css/site.css']").count() == 1
-    publish(page)
+    publish_and_wait(page)
 
     image = wait_for_file(project / "content" / "images" / "to-dan-van-ap.png")
     assert image.read_bytes() == picture.read_bytes()
