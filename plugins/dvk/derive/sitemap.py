@@ -28,11 +28,12 @@ def page_paths(output_dir) -> list[str]:
     """Addresses (``""``, ``tin-tuc/bai-viet/`` …) of every page in the built site, sorted."""
     found = []
     root = os.fspath(output_dir)
+    start = len(root.rstrip(os.sep)) + 1             # a folder's address is its path past the root's
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in NOT_PAGES]
         if "index.html" in files:
-            rel = os.path.relpath(folder, root).replace(os.sep, "/")
-            path = "" if rel == "." else rel + "/"
+            rel = folder[start:].replace(os.sep, "/")
+            path = rel + "/" if rel else ""
             if not SKIP.search(path):
                 found.append(path)
     return sorted(found)
