@@ -11,6 +11,8 @@ from pathlib import Path
 
 from invoke import task
 
+from dvk.cachefile import user_cache
+
 ROOT = Path(__file__).resolve().parent
 
 
@@ -71,7 +73,7 @@ def _ensure_chromium(c):
 
 VNU_VERSION = "26.9.27"     # the Nu HTML Checker (npm package vnu-jar); tests/site/test_html_valid.py
 # Tools the tests need live in the user's cache, outside the repository (tests never write into it).
-USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dan-van-kheo"
+USER_CACHE = user_cache()      # this project's folder in the user's cache (vnu, Decap, pytest's cache)
 VNU_DIR = USER_CACHE / "vnu"
 
 

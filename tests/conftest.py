@@ -157,9 +157,7 @@ def artifacts(tmp_path_factory) -> Path:
     return folder
 
 
-def user_cache() -> Path:
-    """This project's folder in the user's cache (outside the repository): tools the tests need, such as vnu."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dan-van-kheo"
+from dvk.cachefile import user_cache  # noqa: E402,F401  (for the tests: this project's folder in the user's cache: vnu, Decap)
 
 
 # ------------------------------------------------------------------ the browser

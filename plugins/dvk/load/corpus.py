@@ -8,14 +8,15 @@ a ``Corpus``. Every problem in every file is collected; nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
-import pickle
 import re
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from urllib.parse import unquote
 
+from dvk import cachefile
 from dvk.load import safety, sanitize
 from dvk.parallel import map_items
 from dvk.model import content, schema
@@ -180,6 +181,7 @@ def _parse_file(path: str):
     return data, None, problems, None if problems else _typeset(schema.coerce(schema.MODEL, data))
 
 
+@functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """Changes with the code that makes a cached record: the loader, the schema, the text rules."""
     from dvk.model import text
@@ -190,7 +192,6 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-PARSED_CACHE_VERSION = None          # _code_version(), once needed
 
 
 def _parse_all(paths: list[str], cache: Path | None = None):
@@ -201,16 +202,8 @@ def _parse_all(paths: list[str], cache: Path | None = None):
     trusts modification times; ``--full`` builds do not read the cache.)"""
     if cache is None:
         return map_items(_parse_file, paths)
-    global PARSED_CACHE_VERSION
-    PARSED_CACHE_VERSION = PARSED_CACHE_VERSION or _code_version()
     store = cache / "parsed-records.pickle"
-    try:
-        with open(store, "rb") as fh:
-            version, old = pickle.load(fh)
-        if version != PARSED_CACHE_VERSION:
-            old = {}
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        old = {}
+    old = cachefile.load(store, _code_version()) or {}
     stamps = {}
     for p in paths:
         try:
@@ -222,11 +215,7 @@ def _parse_all(paths: list[str], cache: Path | None = None):
     fresh = dict(zip(todo, map_items(_parse_file, todo)))
     merged = {p: (stamps[p], fresh[p] if p in fresh else old[p][1]) for p in paths}
     if todo or len(old) != len(merged):
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = store.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((PARSED_CACHE_VERSION, merged), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, store)
+        cachefile.save(store, _code_version(), merged)
     return [merged[p][1] for p in paths]
 
 
@@ -390,16 +379,8 @@ class _FrontMatterCache:
 
     def __init__(self, cache: Path | None):
         self.store = cache / "parsed-front-matter.pickle" if cache else None
-        self.old: dict[bytes, object] = {}
+        self.old: dict[bytes, object] = cachefile.load(self.store, _code_version()) or {}
         self.used: dict[bytes, object] = {}
-        global PARSED_CACHE_VERSION
-        PARSED_CACHE_VERSION = PARSED_CACHE_VERSION or _code_version()
-        try:
-            with open(self.store, "rb") as fh:
-                version, old = pickle.load(fh)
-            self.old = old if version == PARSED_CACHE_VERSION else {}
-        except (TypeError, OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
-            pass
 
     def load(self, source: Source):
         key = hashlib.sha1(source.text.encode("utf-8")).digest()
@@ -411,13 +392,8 @@ class _FrontMatterCache:
         return data
 
     def save(self):
-        if self.store is None or self.used.keys() == self.old.keys():
-            return
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.store.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((PARSED_CACHE_VERSION, self.used), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.store)
+        if self.used.keys() != self.old.keys():
+            cachefile.save(self.store, _code_version(), self.used)
 
 
 def _load_entries(corpus: Corpus, content_dir: Path, cache: Path | None = None):

@@ -10,8 +10,6 @@ No Pelican import.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import cmarkgfm.cmark
 from cmarkgfm.cmark import Options
 
+from dvk import cachefile
 from dvk.load import sanitize
 
 # Raw HTML is not dropped by the parser but by the sanitiser, which keeps allowed tags (a table, a figure).
@@ -64,12 +63,7 @@ class RenderCache:
         for module in (__file__, sanitize.__file__):
             digest.update(Path(module).read_bytes())
         self.version = digest.hexdigest()
-        try:
-            with open(path, "rb") as fh:
-                version_then, old = pickle.load(fh)
-            self.old = old if version_then == self.version else {}
-        except (TypeError, OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
-            pass
+        self.old = cachefile.load(path, self.version) or {}
 
     def to_html(self, markdown: str) -> str:
         key = hashlib.sha1(markdown.encode("utf-8")).digest()
@@ -80,10 +74,5 @@ class RenderCache:
         return html
 
     def save(self) -> None:
-        if self.path is None or self.used.keys() == self.old.keys():
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((self.version, self.used), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        if self.used.keys() != self.old.keys():
+            cachefile.save(self.path, self.version, self.used)

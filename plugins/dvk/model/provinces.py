@@ -11,11 +11,11 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from dvk import cachefile
+from dvk.cachefile import user_cache
 from dvk.model.text import fold, nfc
 
 
@@ -79,37 +79,26 @@ def _key(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def _cache_file() -> Path:
-    """Where the tables are kept between runs: the user's cache, named by what they are made from (the
-    two libraries' versions, this module and the folding rule), so an upgrade makes them again."""
+def _tables_version() -> str:
+    """What the tables are made from: the two libraries' versions, this module and the folding rule."""
     from importlib.metadata import version
     from dvk.model import text
     digest = hashlib.sha1()
     for package in ("vietnam-provinces", "vietnamadminunits"):
         digest.update(f"{package}={version(package)};".encode())
     digest.update(Path(__file__).read_bytes() + Path(text.__file__).read_bytes())
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dan-van-kheo"
-    return folder / f"provinces-{digest.hexdigest()[:16]}.pickle"
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
 def _tables():
     """Today's provinces (sorted), by code, and the keywords of every name in use: made from the two
-    libraries once (importing them takes seconds), then read from the user's cache."""
-    try:
-        path = _cache_file()
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:       # no cache yet, or unreadable: make the tables
+    libraries once (importing them takes seconds), then kept in the user's cache until either changes."""
+    path, version = user_cache() / "provinces.pickle", _tables_version()
+    tables = cachefile.load(path, version)
+    if tables is None:
         tables = _make_tables()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:       # a read-only home: the tables are simply made again next time
-        pass
+        cachefile.save(path, version, tables)
     return tables
 
 

@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dvk.cachefile import user_cache
 from dvk.model.usererror import UserError
 from dvk.site import cmsconfig
 
@@ -37,8 +38,7 @@ def cache_dir() -> Path:
     """Where the npm packages are installed: ``DVK_CMS_DIR``, else the user's cache (outside the repository)."""
     if os.environ.get("DVK_CMS_DIR"):
         return Path(os.environ["DVK_CMS_DIR"])
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "dan-van-kheo" / "cms"
+    return user_cache() / "cms"
 
 
 def _package_version(name: str) -> str | None:
