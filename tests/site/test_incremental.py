@@ -204,3 +204,125 @@ def test_the_validation_cache_sees_every_change_of_a_record_or_a_front_matter(si
     got = problems()
     assert [(f, field) for f, field, _ in got] == [("content/tin-tuc/bai-mot.md", "title")]
     assert os.path.getsize(record) > 0
+
+
+UNCHANGED = "không cần dựng lại"
+
+
+def test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built(site, monkeypatch):
+    """Nothing changed since the last build: the site in place is kept as it is (no new folder), and the build
+    says so. Any change a build would show is built: a record edited, a file added to content/, the build
+    date's source, a different output setting."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site.model("me-do-dau")
+    site.post("da-dang", title="Bài đã đăng công khai", slug="da-dang")
+    first = site.build()
+    before = os.path.realpath(site.output)
+
+    def again():
+        messages = []
+        result = build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", progress=messages.append)
+        return result, os.path.realpath(site.output), any(UNCHANGED in m for m in messages)
+
+    result, folder, unchanged = again()
+    assert (folder, unchanged) == (before, True)
+    assert (result.pages, result.models, result.posts) == (first.pages, 1, 1)
+
+    site.model("me-do-dau", name="Mẹ đỡ đầu trẻ mồ côi")              # an edit
+    result, folder, unchanged = again()
+    assert folder != before and not unchanged
+    assert "Mẹ đỡ đầu trẻ mồ côi" in site.page("mo-hinh/me-do-dau")
+    assert (result.pages, result.models, result.posts) == (first.pages, 1, 1)
+    before = folder
+
+    site.post("bai-moi", title="Bài mới thêm vào", slug="bai-moi")   # a file added
+    result, folder, unchanged = again()
+    assert folder != before and not unchanged
+    assert "Bài mới thêm vào" in site.page("tin-tuc")
+    assert result.posts == 2 and result.pages > first.pages
+    before = folder
+
+    (site.root / "content" / "tin-tuc" / "bai-moi.md").unlink()      # a file removed
+    result, folder, unchanged = again()
+    assert folder != before and not unchanged
+    assert "Bài mới thêm vào" not in site.page("tin-tuc") and result.posts == 1
+    before = folder
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 5, 8, 0, tzinfo=dt.timezone(
+        dt.timedelta(hours=7))).timestamp())))                         # where the build date comes from
+    result, folder, unchanged = again()
+    assert folder != before and not unchanged
+    assert "Dữ liệu cập nhật ngày 5/1/2025" in site.page("du-lieu")
+    result, folder2, unchanged = again()
+    assert (folder2, unchanged) == (folder, True)
+
+    other = site.root / "khac" / "output"                             # another output folder: its own build
+    build(site.root, other, settings_file=ROOT / "pelican.conf.py")
+    assert (other / "mo-hinh" / "me-do-dau" / "index.html").is_file()
+    result, folder3, unchanged = again()
+    assert (folder3, unchanged) == (folder, True)
+
+    result = build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", full=True)   # --full: always
+    assert os.path.realpath(site.output) != folder
+
+
+def test_a_scheduled_post_is_published_by_the_first_build_after_its_time(site, monkeypatch):
+    """No file changes when a scheduled post's time comes: the next build must still publish it."""
+    import types
+    import pelican.contents
+    import dvk.model.visibility as visibility
+    from dvk.model.visibility import TIMEZONE
+
+    def clock(monkeypatch, *when):       # Vietnam time, for our rule and for Pelican's own (WITH_FUTURE_DATES)
+        local = dt.datetime(*when)
+
+        class Clock(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                aware = local.replace(tzinfo=TIMEZONE)
+                return aware.astimezone(tz) if tz else aware.astimezone().replace(tzinfo=None)
+
+        monkeypatch.setattr(visibility, "now_local", lambda: local)
+        monkeypatch.setattr(pelican.contents, "datetime", types.SimpleNamespace(datetime=Clock, UTC=dt.timezone.utc))
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site.model("me-do-dau")
+    site.post("da-dang", title="Bài đã đăng công khai", slug="da-dang")
+    site.post("hen-gio", title="Bài hẹn giờ ngày mai", slug="hen-gio", date="2030-03-02 07:30")
+    clock(monkeypatch, 2030, 3, 1, 12, 0)
+    site.build()
+    assert not (site.output / "tin-tuc" / "hen-gio").exists()
+    messages = []
+    clock(monkeypatch, 2030, 3, 2, 7, 29)
+    build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", progress=messages.append)
+    assert any(UNCHANGED in m for m in messages)                      # a minute early: nothing to do
+    assert not (site.output / "tin-tuc" / "hen-gio").exists()
+    messages = []
+    clock(monkeypatch, 2030, 3, 2, 7, 31)
+    result = build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", progress=messages.append)
+    assert not any(UNCHANGED in m for m in messages)
+    assert "Bài hẹn giờ ngày mai" in site.page("tin-tuc/hen-gio")
+    assert result.posts == 2
+
+
+def test_a_change_to_the_theme_or_a_hidden_file_is_not_missed(site, tmp_path, monkeypatch):
+    """Static files of the theme are inputs too; a hidden file put into content/ is refused, not ignored."""
+    import shutil
+    from dvk.model.problems import InvalidContent
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    overrides = {"THEME": str(theme)}
+    site.model("me-do-dau")
+    build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides=overrides)
+    css = next((theme / "static").rglob("*.css"))
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* đường viền mới */\n", encoding="utf-8")
+    build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides=overrides)
+    built = site.output / "theme" / css.relative_to(theme / "static")
+    assert "đường viền mới" in built.read_text(encoding="utf-8")
+    before = os.path.realpath(site.output)
+    site.write("content/tin-tuc/.nhap-an.md", "---\ntitle: Ẩn\n---\n")
+    with pytest.raises(InvalidContent) as caught:
+        build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides=overrides)
+    assert ".nhap-an.md" in str(caught.value.problems)
+    assert os.path.realpath(site.output) == before

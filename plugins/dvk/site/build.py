@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from types import SimpleNamespace
 from pathlib import Path
 
 from dvk import PROJECT
@@ -223,8 +224,21 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     output = Path(os.path.abspath(output or root / "output"))   # not resolved: ``output`` is a link we replace
     content = Path(content or root / "content").resolve()
     data = Path(data or root / "data").resolve()
-    say("Đang đọc và kiểm tra nội dung…")
     cache_dir = Path(cache) if cache else root / ".cache"
+    if settings_file is None:     # a site folder of its own may have no settings: the project's are used
+        settings_file = root / "pelican.conf.py" if (root / "pelican.conf.py").is_file() else ROOT / "pelican.conf.py"
+    settings_file = Path(settings_file)
+    settings = read_settings(str(settings_file), override={"PATH": str(content), **(overrides or {})})
+    key = incremental.build_key(SimpleNamespace(data=data, preview=preview), {**settings, "OUTPUT_PATH": ""},
+                                settings_file)
+    stamp = None if full else _input_stamp(root, content, data, settings, settings_file, key, preview, search,
+                                              overrides)
+    counts = incremental.Manifest.unchanged(cache_dir, output, stamp) if stamp else None
+    if counts:
+        say("Nội dung, giao diện và cấu hình không thay đổi từ lần dựng trước: trang web hiện có đã đúng, không cần dựng lại.")
+        return BuildResult(output, *counts[:1], time.perf_counter() - started, *counts[1:3])
+
+    say("Đang đọc và kiểm tra nội dung…")
     corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
     if corpus.warnings:
         say(warnings_report(corpus.warnings))
@@ -239,16 +253,12 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
                        search=search, cache=Path(cache) if cache else None, progress=say)
     ctx.showcase = derive(corpus)
     ctx.built = build_date(content, data)
-    if settings_file is None:     # a site folder of its own may have no settings: the project's are used
-        settings_file = root / "pelican.conf.py" if (root / "pelican.conf.py").is_file() else ROOT / "pelican.conf.py"
-    settings_file = Path(settings_file)
     settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
     ctx.digests = incremental.Digests(ctx)
     ctx.markdown = RenderCache(None if full else cache_dir / "build" / "rendered-markdown.pickle")
-    ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output,
-                                             incremental.build_key(ctx, {**settings, "OUTPUT_PATH": ""}, settings_file),
-                                             full)
+    ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output, key, full)
+    ctx.manifest.stamp, ctx.manifest.until = stamp, incremental.next_change(corpus)
     from pelican.log import console   # Pelican's own English progress line: our summary replaces it
     console.quiet = True
     collector = _ErrorCollector()
@@ -274,15 +284,38 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         logging.getLogger().removeHandler(collector)
         console.quiet = False
 
+    pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
+    posts = sum(1 for p in corpus.posts if p.published)
+    ctx.manifest.counts = [pages, len(corpus.models), posts, others]
     site = _swap_in(staging, output)
     ctx.manifest.save(site)
     ctx.markdown.save()
     if ctx.manifest.carried:
         say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
     _clean_leftovers(output)
-    pages = sum(1 for _, _, names in os.walk(output) for name in names if name.endswith(".html"))
-    return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models),
-                       sum(1 for p in corpus.posts if p.published))
+    return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts)
+
+
+def _count_pages(site: Path, manifest, previous: list | None) -> tuple[int, int]:
+    """The HTML pages of ``site`` and how many of them the manifest does not list (404, search, the
+    editor). Walking a national site's 100,000 folders takes seconds: a build that carried pages from the
+    previous one counts the pages the manifest lists, plus the others as the last build counted them."""
+    listed = sum(1 for n in manifest.new if n.endswith(".html"))
+    if manifest.previous_site and previous and len(previous) > 3:
+        return listed + previous[3], previous[3]
+    pages = sum(1 for _, _, names in os.walk(site) for name in names if name.endswith(".html"))
+    return pages, pages - listed
+
+
+def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides) -> str:
+    """``incremental.input_stamp`` of a build: its folders, files, options and environment."""
+    from dvk.site import cms
+    theme = Path(settings.get("THEME") or ROOT / "theme")
+    folders = [content, data, theme, Path(incremental.__file__).resolve().parent.parent]
+    files = [settings_file, root / "publish.yaml", cms.dist_dir() / "decap-cms.js"]
+    return incremental.input_stamp(folders, files, (key, str(content), str(data), preview, search,
+                                                    sorted((k, repr(v)) for k, v in (overrides or {}).items()),
+                                                    os.environ.get("SOURCE_DATE_EPOCH", "")))
 
 
 def main(argv=None) -> int:

@@ -13,6 +13,13 @@ posts, feeds, open data, search, sitemap) is made anew each time.
 Correctness rests on the keys naming every input: ``tests/site/test_incremental.py``
 applies random edits and compares every file with a cold build. ``--full``
 (``build(full=True)``) ignores the manifest.
+
+Before any of that, a build whose inputs did not change at all does nothing (``input_stamp``): the
+manifest also records the name, size and modification time of every file the build reads (content,
+data, theme, settings, the code, the web editor's bundle), the options, the versions of the libraries
+that render pages, and the moment a scheduled post becomes public (``next_change``). When all are the
+same and ``output`` still names the site that build made, the site is already what a build would
+make, and stays as it is: like ``make``, this trusts modification times.
 """
 from __future__ import annotations
 
@@ -82,6 +89,65 @@ def build_key(ctx, settings: dict, settings_file) -> str:
 _SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""")
 
 
+def _scan(folder, h) -> None:
+    """Feed ``h`` the relative name, kind, size and modification time of everything under ``folder``
+    (hidden files included: a build refuses some of them), in a stable order; a link by its target."""
+    folder = str(folder)
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        try:
+            entries = sorted(os.scandir(os.path.join(folder, rel) if rel else folder), key=lambda e: e.name)
+        except OSError:
+            h.update(f"?{rel}\x1e".encode("utf-8", "surrogatepass"))
+            continue
+        for e in entries:
+            name = f"{rel}/{e.name}" if rel else e.name
+            try:
+                if e.is_symlink():
+                    h.update(f"L{name}\x1f{os.readlink(e.path)}\x1e".encode("utf-8", "surrogatepass"))
+                elif e.is_dir(follow_symlinks=False):
+                    if e.name != "__pycache__":
+                        stack.append(name)
+                else:
+                    st = e.stat(follow_symlinks=False)
+                    h.update(f"F{name}\x1f{st.st_size}\x1f{st.st_mtime_ns}\x1e".encode("utf-8", "surrogatepass"))
+            except OSError:
+                h.update(f"?{name}\x1e".encode("utf-8", "surrogatepass"))
+
+
+LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "cmarkgfm", "pyyaml", "pillow", "nh3",
+             "vietnam-provinces", "vietnamadminunits")
+
+
+def input_stamp(folders, files, options) -> str:
+    """One hash of everything a build reads, by name, size and modification time (``folders`` scanned
+    whole, ``files`` one by one), of ``options`` (the build's arguments and environment) and of the
+    libraries' versions: equal stamps, equal sites."""
+    from importlib.metadata import PackageNotFoundError, version
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((MANIFEST_VERSION, sys.version, options)).encode("utf-8", "surrogatepass"))
+    for name in LIBRARIES:
+        try:
+            h.update(f"{name}={version(name)}\x1e".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=-\x1e".encode())
+    for folder in folders:
+        h.update(f"D{folder}\x1e".encode("utf-8", "surrogatepass"))
+        _scan(folder, h)
+    for path in files:
+        h.update(f"S{path}\x1f{_stat(path)}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def next_change(corpus) -> str | None:
+    """When the site would change with no file changed: the first scheduled post's time (Vietnam time,
+    ISO), after which it is public; None when no post is scheduled."""
+    from dvk.model.visibility import _naive_local, hidden_reason
+    times = [_naive_local(e.date) for e in corpus.posts if e.date is not None and hidden_reason(e) == "future"]
+    return min(times).isoformat() if times else None
+
+
 @dataclass
 class Digests:
     """Per-build digests of what pages show, computed once each (``ctx.digests``).
@@ -133,10 +199,38 @@ class Manifest:
         self.old = old or {}
         self.new: dict[str, str] = {}
         self.carried = self.rendered = 0
+        self.stamp: str | None = None        # this build's ``input_stamp``
+        self.until: str | None = None        # this build's ``next_change``
+        self.counts: list = []               # pages, models, posts, pages not listed: what the build reports
+        self.previous_counts: list | None = None
+
+    @staticmethod
+    def path_for(cache: Path, output: Path) -> Path:
+        return cache / "build" / (_hash(os.path.abspath(output))[:16] + ".json")
+
+    @classmethod
+    def unchanged(cls, cache: Path, output: Path, stamp: str) -> list | None:
+        """The counts of the site ``output`` names when the build that made it had this ``stamp``, no
+        scheduled post has become public since, and the site is still there; else None."""
+        from dvk.model.visibility import now_local
+        if not output.is_symlink():
+            return None
+        try:
+            saved = json.loads(cls.path_for(cache, output).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(saved, dict) or saved.get("stamp") != stamp or not saved.get("counts"):
+            return None
+        if saved.get("site") != os.path.realpath(output) or not os.path.isdir(saved["site"]):
+            return None
+        until = saved.get("until")
+        if until and now_local().isoformat() >= until:
+            return None
+        return saved["counts"]
 
     @classmethod
     def open(cls, cache: Path, output: Path, key: str, full: bool) -> "Manifest":
-        path = cache / "build" / (_hash(os.path.abspath(output))[:16] + ".json")
+        path = cls.path_for(cache, output)
         site = Path(os.path.realpath(output)) if output.is_symlink() else None
         old = None
         if not full and site is not None and site.is_dir() and path.is_file():
@@ -146,7 +240,9 @@ class Manifest:
                 saved = {}
             if saved.get("key") == key and saved.get("site") == str(site):
                 old = saved.get("pages") or {}
-        return cls(path, key, site if old else None, old)
+        manifest = cls(path, key, site if old else None, old)
+        manifest.previous_counts = saved.get("counts") if old else None
+        return manifest
 
     def carry(self, name: str, key: str, target: str) -> bool:
         """Hard-link the previous build's file ``name`` (its path in the site, ``mo-hinh/x/index.html``) to
@@ -173,7 +269,8 @@ class Manifest:
     def save(self, site: Path) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": self.key, "site": str(site), "pages": self.new}, separators=(",", ":")),
+        tmp.write_text(json.dumps({"key": self.key, "site": str(site), "stamp": self.stamp, "until": self.until,
+                                   "counts": self.counts, "pages": self.new}, separators=(",", ":")),
                        encoding="utf-8")
         os.replace(tmp, self.path)
 

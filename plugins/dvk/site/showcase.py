@@ -89,10 +89,11 @@ class ShowcaseGenerator(Generator):
 
     # ------------------------------------------------------------ writing
 
-    def _write(self, url: str, template, inputs=None, **ctx):
+    def _write(self, url: str, template, inputs=None, late=None, **ctx):
         """Render ``template`` to ``url``. With ``inputs`` (a key of everything the page shows beyond the build
         as a whole), a page whose inputs did not change since the last build is carried over instead
-        (``incremental.py``); returns ``(url, key, carried)`` for the manifest, or None."""
+        (``incremental.py``); returns ``(url, key, carried)`` for the manifest, or None. ``late()``, if given,
+        returns more of the template's context: made only when the page is rendered."""
         path = os.path.join(self.output_path, url, "index.html")
         manifest = self.ctx.manifest
         key = incremental.key(template.name, url, inputs) if inputs is not None and manifest else None
@@ -100,6 +101,8 @@ class ShowcaseGenerator(Generator):
         if key is not None and manifest.carry(name, key, path):
             return name, key, True
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        if late:
+            ctx.update(late())
         html = template.render(self.context, page_url=url, **ctx)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
@@ -155,7 +158,7 @@ class ShowcaseGenerator(Generator):
                                          *(digests.post(a) for a in mentions.get(m.id, [])))
                 written.append(self._write(
                     urls.model(m.id), template, inputs, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
-                    description_html=Markup(record_html(description)) if description else ""))
+                    late=lambda d=description: {"description_html": Markup(record_html(d)) if d else ""}))
             return written
 
         say = self.ctx.progress
