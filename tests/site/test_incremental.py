@@ -235,6 +235,12 @@ def test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built(sit
     assert (result.pages, result.models, result.posts) == (first.pages, 1, 1)
     before = folder
 
+    site.model("me-do-dau", name="Mẹ đỡ đầu trẻ mồ côi", recognized={"year": 2023, "level": "province"})
+    result, folder, unchanged = again()                                # the same size, another year
+    assert folder != before and not unchanged
+    assert "2023" in site.page("mo-hinh/me-do-dau") and "2024" not in site.page("mo-hinh/me-do-dau")
+    before = folder
+
     site.post("bai-moi", title="Bài mới thêm vào", slug="bai-moi")   # a file added
     result, folder, unchanged = again()
     assert folder != before and not unchanged
@@ -264,6 +270,10 @@ def test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built(sit
 
     result = build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", full=True)   # --full: always
     assert os.path.realpath(site.output) != folder
+    import shutil                                                      # the site folder deleted by hand
+    shutil.rmtree(os.path.realpath(site.output))
+    result, folder, unchanged = again()
+    assert not unchanged and "Mẹ đỡ đầu trẻ mồ côi" in site.page("mo-hinh/me-do-dau")
 
 
 def test_a_scheduled_post_is_published_by_the_first_build_after_its_time(site, monkeypatch):

@@ -135,6 +135,26 @@ MUTATIONS = [
      "        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit;\n",
      "        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * j + bit + 1;\n",
      ["tests/browser/test_recindex.py::test_the_index_finds_what_a_brute_force_search_finds"]),
+    # a build with nothing changed (dvk/site/incremental.py, build.py)
+    ("stamp-until-ignored", "plugins/dvk/site/incremental.py",
+     "        if until and now_local().isoformat() >= until:\n", "        if False and until and now_local().isoformat() >= until:\n",
+     ["tests/site/test_incremental.py::test_a_scheduled_post_is_published_by_the_first_build_after_its_time"]),
+    ("stamp-no-theme", "plugins/dvk/site/build.py",
+     "    folders = [content, data, theme, Path(incremental.__file__).resolve().parent.parent]\n",
+     "    folders = [content, data, Path(incremental.__file__).resolve().parent.parent]\n",
+     ["tests/site/test_incremental.py::test_a_change_to_the_theme_or_a_hidden_file_is_not_missed"]),
+    ("stamp-no-env", "plugins/dvk/site/build.py",
+     '                                                    os.environ.get("SOURCE_DATE_EPOCH", "")))\n',
+     '                                                    ""))\n',
+     ["tests/site/test_incremental.py::test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built"]),
+    ("stamp-site-unchecked", "plugins/dvk/site/incremental.py",
+     '        if saved.get("site") != os.path.realpath(output) or not os.path.isdir(saved["site"]):\n',
+     '        if False:\n',
+     ["tests/site/test_incremental.py::test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built"]),
+    ("stamp-size-only", "plugins/dvk/site/incremental.py",
+     '                    h.update(f"F{name}\\x1f{st.st_size}\\x1f{st.st_mtime_ns}\\x1e".encode("utf-8", "surrogatepass"))\n',
+     '                    h.update(f"F{name}\\x1f{st.st_size}\\x1e".encode("utf-8", "surrogatepass"))\n',
+     ["tests/site/test_incremental.py::test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built"]),
 ]
 only = sys.argv[1:]
 for name, path, old, new, tests in MUTATIONS:

@@ -231,9 +231,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     settings = read_settings(str(settings_file), override={"PATH": str(content), **(overrides or {})})
     key = incremental.build_key(SimpleNamespace(data=data, preview=preview), {**settings, "OUTPUT_PATH": ""},
                                 settings_file)
-    stamp = None if full else _input_stamp(root, content, data, settings, settings_file, key, preview, search,
-                                              overrides)
-    counts = incremental.Manifest.unchanged(cache_dir, output, stamp) if stamp else None
+    stamp = _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides)
+    counts = None if full else incremental.Manifest.unchanged(cache_dir, output, stamp)
     if counts:
         say("Nội dung, giao diện và cấu hình không thay đổi từ lần dựng trước: trang web hiện có đã đúng, không cần dựng lại.")
         return BuildResult(output, *counts[:1], time.perf_counter() - started, *counts[1:3])
