@@ -134,7 +134,14 @@ def _make_tables():
             formers=tuple(sorted(formers.get(code, [short]), key=fold)),
         ))
     provinces.sort(key=lambda p: fold(p.name))
-    return provinces, {p.code: p for p in provinces}, keywords
+    communes = tuple(sorted((r["wardLon"], r["wardLat"]) for r in query("SELECT wardLon, wardLat FROM admin_units")
+                            if r["wardLon"] and r["wardLat"]))
+    return provinces, {p.code: p for p in provinces}, keywords, communes
+
+
+def commune_centroids() -> tuple[tuple[float, float], ...]:
+    """(longitude, latitude) of every commune of today (``vietnamadminunits``): the map's backdrop."""
+    return _tables()[3]
 
 
 def all_provinces() -> list[Province]:
@@ -157,7 +164,7 @@ def resolve(name: str) -> ProvinceRef | None:
     name with extra words, is not a province name and gives ``None``.
     """
     written = nfc(str(name)).strip()
-    _, by_code, keywords = _tables()
+    _, by_code, keywords, _ = _tables()
     key = _key(written)
     hit = keywords.get(key)
     if hit is None:

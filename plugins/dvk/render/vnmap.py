@@ -43,10 +43,9 @@ HEIGHT = round(2 * MARGIN + (LAT1 - LAT0) * SCALE)
 @functools.lru_cache(maxsize=1)
 def backdrop() -> str:
     """The country's outline as dots: one per grid cell holding a commune centroid."""
-    from vietnamadminunits.database import query
+    from dvk.model.provinces import commune_centroids   # kept in the user's cache: importing the library takes seconds
 
-    cells = sorted({(round(r["wardLon"] / GRID), round(r["wardLat"] / GRID))
-                    for r in query("SELECT wardLon, wardLat FROM admin_units") if r["wardLon"] and r["wardLat"]})
+    cells = sorted({(round(lon / GRID), round(lat / GRID)) for lon, lat in commune_centroids()})
     dots = []
     for cx, cy in cells:
         x, y = project(cx * GRID, cy * GRID)

@@ -254,6 +254,10 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     ctx.built = build_date(content, data)
     settings = read_settings(str(settings_file),
                              override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
+    # Templates compiled once, not by each of Pelican's generators in each build: Jinja's own cache, keyed by
+    # each template's source (an edited template is compiled again).
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                     "bytecode_cache": _jinja_cache(cache_dir / "build" / "templates")}
     ctx.digests = incremental.Digests(ctx)
     ctx.markdown = RenderCache(None if full else cache_dir / "build" / "rendered-markdown.pickle")
     ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output, key, full)
@@ -304,6 +308,15 @@ def _count_pages(site: Path, manifest, previous: list | None) -> tuple[int, int]
         return listed + previous[3], previous[3]
     pages = sum(1 for _, _, names in os.walk(site) for name in names if name.endswith(".html"))
     return pages, pages - listed
+
+
+def _jinja_cache(folder: Path):
+    from jinja2 import FileSystemBytecodeCache
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides) -> str:
