@@ -196,6 +196,7 @@ class Manifest:
 
     def __init__(self, path: Path, key: str, previous_site: Path | None, old: dict | None):
         self.path, self.key, self.previous_site = path, key, previous_site
+        self.previous_root = str(previous_site) if previous_site else ""
         self.old = old or {}
         self.new: dict[str, str] = {}
         self.carried = self.rendered = 0
@@ -250,9 +251,15 @@ class Manifest:
         reports back, ``note`` records it)."""
         if self.previous_site is None or self.old.get(name) != key:
             return False
+        folder = os.path.dirname(target)
         try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.link(self.previous_site / name, target)
+            try:
+                os.mkdir(folder)            # the usual case: a page's own folder, its parent made already
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
+            os.link(os.path.join(self.previous_root, name), target)
         except OSError:
             return False
         return True

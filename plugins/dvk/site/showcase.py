@@ -100,6 +100,11 @@ class ShowcaseGenerator(Generator):
         name = url + "index.html"
         if key is not None and manifest.carry(name, key, path):
             return name, key, True
+        return self._render(url, template, key, late, **ctx)
+
+    def _render(self, url: str, template, key, late=None, **ctx):
+        path = os.path.join(self.output_path, url, "index.html")
+        name = url + "index.html"
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if late:
             ctx.update(late())
@@ -146,24 +151,36 @@ class ShowcaseGenerator(Generator):
         """One page per model; "related" are its neighbours in the same province and field."""
         template = self.get_template("model")
         related = related_models(self.models)
-        digests = self.digests
-        for m in self.models:                 # once here, not in each worker
-            digests.record(m)
+        digests, manifest = self.digests, self.ctx.manifest
+        # Here, in one process: each page's key, and the pages whose key is unchanged carried over (a hard
+        # link each: forking workers for them would cost more). Only the pages left are rendered in workers.
+        carried, left = [], []
+        for m in self.models:
+            url = urls.model(m.id)
+            key = None
+            if manifest:
+                inputs = incremental.key(digests.record(m), digests.records_of(related[m.id]),
+                                         *(digests.post(a) for a in mentions.get(m.id, [])))
+                key = incremental.key(template.name, url, inputs)
+                if manifest.carry(url + "index.html", key, os.path.join(self.output_path, url, "index.html")):
+                    carried.append((url + "index.html", key, True))
+                    continue
+            left.append((m, url, key))
+        self._noted(carried)
 
         def write_range(start, stop):
             written = []
-            for m in self.models[start:stop]:
+            for m, url, key in left[start:stop]:
                 description = m.data.get("description")
-                inputs = incremental.key(digests.record(m), digests.records_of(related[m.id]),
-                                         *(digests.post(a) for a in mentions.get(m.id, [])))
-                written.append(self._write(
-                    urls.model(m.id), template, inputs, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
+                written.append(self._render(
+                    url, template, key, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
                     late=lambda d=description: {"description_html": Markup(record_html(d)) if d else ""}))
             return written
 
         say = self.ctx.progress
-        say(f"Đang viết {len(self.models)} trang mô hình trên {os.cpu_count() or 1} lõi…")
-        for written in map_ranges(write_range, len(self.models)):
+        say(f"Đang viết {len(left)} trang mô hình trên {os.cpu_count() or 1} lõi…" if not carried else
+            f"Đang viết {len(left)} trang mô hình (giữ nguyên {len(carried)} trang không đổi)…")
+        for written in map_ranges(write_range, len(left)):
             self._noted(written)
         say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         self._write_catalog()
@@ -261,17 +278,25 @@ class ShowcaseGenerator(Generator):
         facets_key = incremental.key(*((f.key, f.label, [(o.value, o.label, o.url, o.count) for o in f.options])
                                        for f in catalog_facets))
 
-        def write_range(start, stop):
-            written = []
-            for base_url, items, active, html, n, count in pages[start:stop]:
-                page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+        manifest, carried, left = self.ctx.manifest, [], []     # as for model pages: carried here, the rest rendered
+        for base_url, items, active, html, n, count in pages:
+            page = Listing(items[(n - 1) * MODELS_PER_PAGE: n * MODELS_PER_PAGE], n, count, len(items), base_url)
+            key = None
+            if manifest:
                 inputs = self._listing_key(page, incremental.key(facets_key, html,
                                                                  (active[0].key, active[1].value) if active else None))
-                written.append(self._write(page.url, template, inputs, listing=page, facets=catalog_facets,
-                                           active=active, filters_html=html))
-            return written
+                key = incremental.key(template.name, page.url, inputs)
+                if manifest.carry(page.url + "index.html", key, os.path.join(self.output_path, page.url, "index.html")):
+                    carried.append((page.url + "index.html", key, True))
+                    continue
+            left.append((page, active, html, key))
+        self._noted(carried)
 
-        for written in map_ranges(write_range, len(pages)):
+        def write_range(start, stop):
+            return [self._render(page.url, template, key, listing=page, facets=catalog_facets, active=active,
+                                 filters_html=html) for page, active, html, key in left[start:stop]]
+
+        for written in map_ranges(write_range, len(left)):
             self._noted(written)
         path = os.path.join(self.output_path, urls.CATALOG_INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
