@@ -1,8 +1,10 @@
 /* The site's compact search index (plugins/dvk/derive/recindex.py; format in the README's "Search" section):
    model records, news posts and documents. window.DvkIndex(url) opens the index at `url` (ending in "/")
    and returns a promise of an engine:
-     engine.search(query, filters) → promise of {hits: Int32Array of entry numbers, best first, words: [...]}
-       (filters: facet → slug, e.g. {tinh: "lam-dong"}); every word must match (folded: no diacritics,
+     engine.search(query, filters, order) → promise of {count, words: [...], first(k), all()}: the entries found,
+       as Int32Arrays of entry numbers: all() every one, in order, first(k) the first k of them, picked without
+       ordering the others (filters: facet → slug, e.g. {tinh: "lam-dong"}; order: "" best first, "moi-nhat"
+       newest first, "cu-nhat" oldest first, undated entries last in both); every word must match (folded: no diacritics,
        "đ" as "d"); the last word also matches as a prefix (from prefix_min letters). Score: per word,
        its best field (title 4; owner, locality, province 2; summary and text 1), ×1.5 when spelt as
        typed, ×0.75 when only a prefix; ties: newest first (the higher entry number);
@@ -103,8 +105,10 @@
         return get("f/" + facet + "/" + slug + ".bin").then(function (buf) { return new Reader(buf).list(); });
       }
 
-      /* Per query word: each record's best score for it (0: the word is not in the record). The last
-         MEMO words' scores are kept: a reader refining a query ("dan van" → "dan van kheo") reuses them. */
+      /* Per query word: each entry's best score for it, in eighths (name 32, owner 16, summary 8; ×1.5 spelt as
+         typed, ×0.75 only a prefix: whole numbers up to 48), 0 when the word is not in the entry, and the
+         entries that have it. The last MEMO words' scores are kept: a reader refining a query ("dan van" →
+         "dan van kheo") reuses them. */
       var memo = new Map(), MEMO = 8;
       function wordScores(w, prefix) {
         var id = w + (prefix ? "\u0000*" : ""), known = memo.get(id);
@@ -122,7 +126,7 @@
       function scoreWord(w, prefix) {
         var f = fold(w), keysNeeded = shardsFor(f, prefix);
         return Promise.all(keysNeeded.map(shard)).then(function (parts) {
-          var score = new Float32Array(m.records), found = [];
+          var lists = [], values = [], room = 0;
           parts.forEach(function (entries) {
             entries.forEach(function (e) {
               var whole = e.f === f;
@@ -130,61 +134,112 @@
               e.spellings.forEach(function (sp) {
                 var k = (sp.w === w ? EXACT : 1) * (whole ? 1 : PREFIX);
                 sp.lists.forEach(function (list, g) {
-                  var s = WEIGHTS[g] * k;
-                  for (var i = 0; i < list.length; i++) {
-                    var n = list[i];
-                    if (score[n] === 0) found.push(n);
-                    if (score[n] < s) score[n] = s;
-                  }
+                  if (!list.length) return;
+                  lists.push(list);
+                  values.push(WEIGHTS[g] * k * 8);
+                  room += list.length;
                 });
               });
             });
           });
-          return {score: score, found: found};
+          var score = new Uint8Array(m.records), found = new Int32Array(room), count = 0;
+          for (var l = 0; l < lists.length; l++) {
+            var list = lists[l], s = values[l];
+            for (var i = 0; i < list.length; i++) {
+              var n = list[i], was = score[n];
+              if (was === 0) found[count++] = n;
+              if (was < s) score[n] = s;
+            }
+          }
+          return {score: score, found: found.subarray(0, count)};
         });
       }
 
-      function search(query, filters) {
+      /* The entries with every word and filter value: `count`, `first(k)` (the first k of the order, found
+         without ordering them all: the page shows them while the rest waits) and `all()` (every one, in
+         order). order "": best first (the sum of the words' scores; ties: newest first, the higher entry
+         number); "moi-nhat" newest first, "cu-nhat" oldest first, the undated ones last in both. */
+      function search(query, filters, order) {
         var ws = words(query || ""), facets = Object.keys(filters || {});
         var last = ws.length - 1;
         return Promise.all([
           Promise.all(ws.map(function (w, i) { return wordScores(w, i === last && fold(w).length >= m.prefix_min); })),
           Promise.all(facets.map(function (k) { return filterList(k, filters[k]); }))
         ]).then(function (got) {
-          var perWord = got[0], lists = got[1], candidates = null;
-          perWord.forEach(function (p) { if (!candidates || p.found.length < candidates.length) candidates = p.found; });
-          lists.forEach(function (l) { if (!candidates || l.length < candidates.length) candidates = l; });
-          if (!candidates) {
-            candidates = new Int32Array(m.records);
-            for (var i = 0; i < m.records; i++) candidates[i] = i;
+          return answer(ws, got[0], got[1], order || "");
+        });
+      }
+
+      function answer(ws, perWord, lists, order) {
+        var N = m.records, candidates = null;
+        perWord.forEach(function (p) { if (!candidates || p.found.length < candidates.length) candidates = p.found; });
+        lists.forEach(function (l) { if (!candidates || l.length < candidates.length) candidates = l; });
+        if (!candidates) {
+          candidates = new Int32Array(N);
+          for (var i = 0; i < N; i++) candidates[i] = i;
+        }
+        var passed = null;
+        if (lists.length) {
+          passed = new Uint8Array(N);
+          lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
+        }
+        var scores = perWord.map(function (p) { return p.score; }), W = scores.length, L = lists.length;
+        /* rank: the score sum plus one (0: not a hit); byRank: how many hits have each rank. */
+        var rank = new Uint32Array(N), byRank = new Uint32Array(48 * W + 2), count = 0;
+        for (var c = 0; c < candidates.length; c++) {
+          var n = candidates[c], total = 1;
+          if (passed && passed[n] !== L) continue;
+          for (var k = 0; k < W; k++) {
+            var s = scores[k][n];
+            if (s === 0) { total = 0; break; }
+            total += s;
           }
-          var passed = null;
-          if (lists.length) {
-            passed = new Uint8Array(m.records);
-            lists.forEach(function (l) { for (var i = 0; i < l.length; i++) passed[l[i]]++; });
-          }
-          /* Rank without comparing: each hit's score (in eighths: weights 4, 2, 1; ×1.5; ×0.75), plus one,
-             then a counting sort by score, entry numbers descending (newest first) within a score. */
-          var rank = new Uint32Array(m.records), top = 0, count = 0;
-          for (var c = 0; c < candidates.length; c++) {
-            var n = candidates[c], total = 0, ok = true;
-            if (passed && passed[n] !== lists.length) continue;
-            for (var k = 0; k < perWord.length && ok; k++) {
-              var s = perWord[k].score[n];
-              if (s === 0) ok = false; else total += s;
-            }
-            if (!ok) continue;
-            rank[n] = Math.round(total * 8) + 1;
-            if (rank[n] > top) top = rank[n];
+          if (total) {
+            rank[n] = total;
+            byRank[total]++;
             count++;
           }
-          var starts = new Uint32Array(top + 2);
-          for (var i = 0; i < m.records; i++) if (rank[i]) starts[rank[i]]++;
-          for (var r = top, at = 0; r > 0; r--) { var size = starts[r]; starts[r] = at; at += size; }
-          var hits = new Int32Array(count);
-          for (var j = m.records - 1; j >= 0; j--) if (rank[j]) hits[starts[rank[j]]++] = j;
-          return {hits: hits, words: ws};
-        });
+        }
+        var undated = Math.min(m.undated, N), everything = null;
+
+        /* By date: the dated hits newest (or oldest) first, then the undated ones; at most `limit`. */
+        function byDate(limit) {
+          var out = new Int32Array(Math.min(limit, count)), at = 0, j;
+          if (order === "cu-nhat") {
+            for (j = undated; j < N && at < out.length; j++) if (rank[j]) out[at++] = j;
+          } else {
+            for (j = N - 1; j >= undated && at < out.length; j--) if (rank[j]) out[at++] = j;
+          }
+          for (j = 0; j < undated && at < out.length; j++) if (rank[j]) out[at++] = j;
+          return out;
+        }
+
+        function all() {
+          if (everything) return everything;
+          if (order) return (everything = byDate(count));
+          /* A counting sort: where each rank starts, then the entries, newest first within a rank. */
+          var out = new Int32Array(count), starts = new Uint32Array(byRank.length), j;
+          for (var r = byRank.length - 1, sum = 0; r > 0; r--) { starts[r] = sum; sum += byRank[r]; }
+          for (j = N - 1; j >= 0; j--) if (rank[j]) out[starts[rank[j]]++] = j;
+          return (everything = out);
+        }
+
+        function first(k) {
+          if (everything) return everything.slice(0, k);
+          if (order) return byDate(k);
+          /* The lowest rank among the first k, `edge`: every hit ranked above it, and the newest of those at it. */
+          var above = 0, edge = byRank.length - 1;
+          while (edge > 1 && above + byRank[edge] < k) above += byRank[edge--];
+          var atEdge = Math.min(k - above, byRank[edge]), picked = [];
+          for (var j = N - 1; j >= 0 && (above > 0 || atEdge > 0); j--) {
+            var r = rank[j];
+            if (r > edge) { picked.push(j); above--; } else if (r === edge && atEdge > 0) { picked.push(j); atEdge--; }
+          }
+          picked.sort(function (a, b) { return rank[b] - rank[a] || b - a; });
+          return Int32Array.from(picked);
+        }
+
+        return {count: count, words: ws, first: first, all: all};
       }
 
       function card(n) {

@@ -24,7 +24,7 @@
   var site = form.getAttribute("data-site") || "";
   var PAGE = 10, EXCERPT_WORDS = 30;
   var engine = null, index = null, token = 0, timer = null;
-  var hits = [], shown = 0, typed = [];
+  var result = null, shown = 0, typed = [];     // result: the engine's answer (count, first(k), all())
 
   var options = form.querySelector("[data-search-options]");
   var optionCount = form.querySelector("[data-search-count]");
@@ -115,7 +115,9 @@
   }
 
   function render(my) {
-    var next = Array.from(hits.slice(shown, shown + PAGE)), from = shown, drawn = 0;
+    var from = shown, drawn = 0;
+    /* The first page is picked without ordering every hit, so its cards are asked for at once. */
+    var next = Array.from(from ? result.all().subarray(from, from + PAGE) : result.first(PAGE));
     /* Each card as soon as it and those before it have their data: the first results show at once. */
     var cards = next.map(function (n) { return index.card(n); });
     return cards.reduce(function (chain, pending) {
@@ -128,7 +130,7 @@
     }, Promise.resolve()).then(function () {
       if (my !== token) return;
       shown = from + drawn;
-      more.hidden = shown >= hits.length;
+      more.hidden = shown >= result.count;
     });
   }
 
@@ -142,7 +144,7 @@
     var order = sortSelect.value;
     keepInAddress();
     if (!q && !n) {
-      list.textContent = ""; more.hidden = true; hits = []; shown = 0;
+      list.textContent = ""; more.hidden = true; result = null; shown = 0;
       say("Nhập từ khóa hoặc chọn bộ lọc để tìm.");
       return Promise.resolve();
     }
@@ -155,28 +157,19 @@
         say("Trang chưa có tin tức, mô hình hay văn bản nào để tìm.");
         return;
       }
-      return ix.search(q, chosen).then(function (answer) {
+      return ix.search(q, chosen, order).then(function (answer) {
         if (my !== token) return;
         typed = answer.words;
-        hits = answer.hits;
-        if (order) {         // entries are numbered oldest first, after the undated ones, which stay last
-          var sortedHits = hits.slice().sort(), undated = 0;
-          while (undated < sortedHits.length && sortedHits[undated] < ix.undated) undated++;
-          var dated = sortedHits.subarray(undated);
-          if (order !== "cu-nhat") dated.reverse();
-          hits = new Int32Array(sortedHits.length);
-          hits.set(dated);
-          hits.set(sortedHits.subarray(0, undated), dated.length);
-        }
+        result = answer;
         shown = 0;
         return render(my).then(function () {
           if (my !== token) return;
-          if (!hits.length) {
+          if (!result.count) {
             list.textContent = "";
             say("Không tìm thấy kết quả nào" + what + ". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.");
             return;
           }
-          say("Tìm thấy " + hits.length.toLocaleString("vi-VN") + " kết quả" + what + ".");
+          say("Tìm thấy " + result.count.toLocaleString("vi-VN") + " kết quả" + what + ".");
         });
       });
     }).catch(function () {
