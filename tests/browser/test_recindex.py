@@ -103,12 +103,55 @@ async (queries) => {
   for (let n = 0; n < ix.records; n++) urls.push((await ix.card(n))[0]);
   const out = [];
   for (const [q, filters] of queries) {
-    const answer = await ix.search(q, filters);
-    out.push(Array.from(answer.hits, (n) => urls[n]));
+    const answer = {};
+    for (const order of ["", "moi-nhat", "cu-nhat"]) {      // each order: its first 1 and 10, then all
+      const a = await ix.search(q, filters, order), first = [a.first(1), a.first(10)], all = a.all();
+      answer[order] = {count: a.count, all: Array.from(all, (n) => urls[n]),
+                       first: first.map((f) => Array.from(f, (n) => urls[n]))};
+    }
+    out.push(answer);
   }
-  return out;
+  return {urls: urls, answers: out};
 }
 """
+
+
+def entry_order(entries) -> list:
+    """Addresses in entry-number order, as the index's format says: undated first (by address), then oldest
+    first (then by address)."""
+    return ([e.url for e in sorted(entries, key=lambda e: e.url) if not e.date]
+            + [e.url for e in sorted((e for e in entries if e.date), key=lambda e: (e.date, e.url))])
+
+
+def best_fields(e) -> dict:
+    """An entry's words as spelt (lower case), each with its best field: 0 name, 1 owner, locality and
+    province, 2 summary and text."""
+    best = {}
+    for g, text in enumerate((e.title, " ".join((e.owner, e.locality, e.places)), e.summary + " " + e.body)):
+        for w in WORD.findall(text.lower()):
+            best.setdefault(w, g)
+    return best
+
+
+def brute_force_ranked(entries, query: str, filters: dict) -> list:
+    """The addresses of ``brute_force``, best first, by the ranking the search page documents: per word typed,
+    the best of the entry's words matching it (name 4, owner 2, summary 1; ×1.5 spelt as typed; ×0.75 when
+    only the start of the word); the sum over the words typed; ties newest first (the higher entry number)."""
+    typed = WORD.findall(unicodedata.normalize("NFC", query).lower())
+    number = {url: n for n, url in enumerate(entry_order(entries))}
+    found = brute_force(entries, query, filters)
+    ranked = []
+    for e in entries:
+        if e.url not in found:
+            continue
+        best, total = best_fields(e), 0.0
+        for i, t in enumerate(typed):
+            ft, prefix = plain_fold(t), i == len(typed) - 1 and len(plain_fold(t)) >= 2
+            scores = [[4, 2, 1][g] * (1.5 if w == t else 1) * (1 if plain_fold(w) == ft else 0.75)
+                      for w, g in best.items() if plain_fold(w) == ft or (prefix and plain_fold(w).startswith(ft))]
+            total += max(scores, default=0)
+        ranked.append((-total, -number[e.url], e.url))
+    return [url for _, _, url in sorted(ranked)]
 
 
 def random_queries(entries, count: int, seed: int = 13):
@@ -148,15 +191,34 @@ def test_the_index_finds_what_a_brute_force_search_finds(synthetic_index, browse
     entries, url, site = synthetic_index
     assert len(list((site / "recindex" / "t").glob("*.bin"))) > 100           # words spread over many shards
     queries = random_queries(entries, 250)
+    # The last word typed as the start of words whose shards the index split by the next letters: such a
+    # start has a prefix file, which stands for those shards.
+    keys = [p.stem for p in (site / "recindex" / "t").glob("*.bin") if not p.stem.startswith("_")]
+    starts = sorted({k[:n] for k in keys for n in range(2, len(k)) if sum(j.startswith(k[:n]) and len(j) > n for j in keys) >= 2})
+    assert len(starts) > 10 and all((site / "recindex" / "p" / f"{p}.bin").is_file() for p in starts)
+    rnd = random.Random(17)
+    for start in rnd.sample(starts, 10):
+        queries.append([start, {}])
+        e = rnd.choice([e for e in entries if any(plain_fold(w).startswith(start) for w in WORD.findall(e.summary.lower()))]
+                       or entries)
+        queries.append([" ".join(WORD.findall(e.title)[:1] + [start.upper() if rnd.random() < 0.5 else start]), {}])
     page = browser.new_page()
     page.goto(url + "/index.html")
-    answers = page.evaluate(RUN_QUERIES, queries)
+    run = page.evaluate(RUN_QUERIES, queries)
     page.close()
+    assert run["urls"] == entry_order(entries)
+    by_url, number = {e.url: e for e in entries}, {u: n for n, u in enumerate(run["urls"])}
     nonempty = 0
-    for (query, filters), got in zip(queries, answers):
-        expected = brute_force(entries, query, filters)
-        assert len(got) == len(set(got)), query
-        assert set(got) == expected, (query, filters)
+    for (query, filters), answer in zip(queries, run["answers"]):
+        expected = brute_force_ranked(entries, query, filters)
+        got = answer[""]["all"]
+        assert got == expected, (query, filters)
+        assert answer[""]["count"] == len(expected) and answer[""]["first"] == [expected[:1], expected[:10]]
+        undated = sorted((u for u in expected if not by_url[u].date), key=number.get)
+        dated = sorted((u for u in expected if by_url[u].date), key=number.get)
+        for order, want in (("moi-nhat", dated[::-1] + undated), ("cu-nhat", dated + undated)):
+            assert answer[order]["all"] == want, (query, order)
+            assert answer[order]["first"] == [want[:1], want[:10]], (query, order)
         nonempty += bool(expected)
     assert nonempty > 150                  # most queries find something: the test is not vacuous
 

@@ -59,7 +59,7 @@ from pathlib import Path
 from dvk.model import urls
 from dvk.model.text import fold
 
-FORMAT = 3
+FORMAT = 4
 INDEX_DIR = urls.SEARCH_INDEX.rstrip("/")   # under the site root
 SHARD_BYTES = 12_000            # a term shard larger than this (uncompressed) is split by the next letter
 CARD_PAGE = 32                  # records per card file
@@ -342,6 +342,79 @@ def _parse_shard(raw: bytes) -> dict:
     return shard
 
 
+def prefix_keys(keys) -> set[str]:
+    """The prefixes that have a prefix file: ``PREFIX_MIN`` letters or more, and a proper prefix of two shard keys
+    or more (a last word typed so, "xa", would otherwise fetch every one of those shards)."""
+    count: dict[str, int] = {}
+    for k in keys:
+        for length in range(PREFIX_MIN, len(k)):
+            count[k[:length]] = count.get(k[:length], 0) + 1
+    return {p for p, c in count.items() if c >= 2}
+
+
+def _prefix_lists(pairs) -> list[list[int]]:
+    """From (field group, entry numbers) pairs of the words under a prefix: the entries by their best group."""
+    seen: list[set] = [set(), set(), set()]
+    for g, numbers in pairs:
+        seen[g].update(numbers)
+    first, second = seen[0], seen[1] - seen[0]
+    return [sorted(first), sorted(second), sorted(seen[2] - first - second)]
+
+
+def _encode_lists(lists) -> bytes:
+    b = bytearray()
+    for numbers in lists:
+        postings(numbers, b)
+    return bytes(b)
+
+
+def _parse_lists(raw: bytes, count: int = 3) -> list[list[int]]:
+    """``count`` posting lists, one after the other (a prefix file: three)."""
+    i = 0
+
+    def v():
+        nonlocal i
+        x = shift = 0
+        while True:
+            c = raw[i]
+            i += 1
+            x |= (c & 0x7F) << shift
+            shift += 7
+            if c < 0x80:
+                return x
+
+    out = []
+    for _ in range(count):
+        head = v()
+        if head & 1:
+            size = v()
+            i += size
+            out.append([8 * k + bit for k, byte in enumerate(raw[i - size:i]) if byte for bit in _BITS[byte]])
+            continue
+        numbers, p = [], 0
+        for _ in range(head >> 1):
+            p += v()
+            numbers.append(p)
+        out.append(numbers)
+    return out
+
+
+_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+
+
+def _under(best: dict[str, int], prefixes) -> dict[str, int]:
+    """An entry's words (word -> best field group) seen from the prefix files: prefix -> the best group of its
+    words that are longer than the prefix and start with it."""
+    out: dict[str, int] = {}
+    for w, g in best.items():
+        f = fold(w)
+        for length in range(PREFIX_MIN, len(f)):
+            p = f[:length]
+            if p in prefixes and out.get(p, 3) > g:
+                out[p] = g
+    return out
+
+
 def _cards(writer, docs, page: int) -> None:
     rows = [[d.url, d.title, d.section, d.place_label, d.date_label, d.summary, d.image, d.image_alt]
             for d in docs[page * CARD_PAGE:(page + 1) * CARD_PAGE]]
@@ -456,6 +529,11 @@ def _full(writer, docs, prints) -> dict:
     for key, folds in shards.items():
         writer.put(f"t/{shard_file(key)}.bin", _encode_shard([blocks[f] for f in folds]))
     sizes = {key: sum(len(blocks[f]) for f in folds) for key, folds in shards.items()}
+    ordered = sorted(by_fold)
+    for p in sorted(prefix_keys(shards)):
+        under = ordered[bisect.bisect_right(ordered, p):bisect.bisect_left(ordered, p + "\U0010ffff")]
+        writer.put(f"p/{shard_file(p)}.bin", _encode_lists(_prefix_lists(
+            (g, numbers) for f in under for spelling in by_fold[f].values() for g, numbers in enumerate(spelling))))
     _filters(writer, docs)
     for page in range(0, (len(docs) + CARD_PAGE - 1) // CARD_PAGE):
         _cards(writer, docs, page)
@@ -501,10 +579,12 @@ def _incremental(writer, docs, prints, state) -> bool:
     if lines is None:
         return False
     filters_changed = False
+    bests = []                               # (entry, its words then, now): for the prefix files
     for n in changed:
         old = dict(item.rsplit(":", 1) for item in lines[n].split()) if lines[n] else {}
         old = {w: int(g) for w, g in old.items()}
         new = _best_words(docs[n])
+        bests.append((n, old, new))
         lines[n] = " ".join(f"{w}:{g}" for w, g in new.items())
         for w in old.keys() | new.keys():
             if old.get(w) != new.get(w):
@@ -559,6 +639,31 @@ def _incremental(writer, docs, prints, state) -> bool:
         _plan(made, sizes, blocks, a)
     for k, blocks in made.items():
         writer.put(f"t/{shard_file(k)}.bin", _encode_shard([blocks[f] for f in sorted(blocks)]))
+    # Prefix files: a prefix new to the set (shards split) is made from its shards; one already there is
+    # changed entry by entry, where an entry's best group under it changed; one no longer in the set goes.
+    before, now = prefix_keys(keys), prefix_keys(sizes)
+    prefix_edits: dict[str, list] = {}
+    for n, old, new in bests:
+        then_, after = _under(old, now), _under(new, now)
+        for p in then_.keys() | after.keys():
+            if then_.get(p) != after.get(p):
+                prefix_edits.setdefault(p, []).append((n, then_.get(p), after.get(p)))
+    done.update(f"p/{shard_file(p)}.bin" for p in before - now)
+    for p in sorted(now):
+        rel = f"p/{shard_file(p)}.bin"
+        if p not in before:
+            lists = _prefix_lists(pair for k in sorted(sizes) if len(k) > len(p) and k.startswith(p)
+                                  for pair in _shard_groups(writer, state, made, k))
+        elif p in prefix_edits:
+            lists = _parse_lists(writer.raw(state["files"][rel]))
+            for n, old_g, new_g in prefix_edits[p]:
+                if old_g is not None:
+                    del lists[old_g][bisect.bisect_left(lists[old_g], n)]
+                if new_g is not None:
+                    bisect.insort(lists[new_g], n)
+        else:
+            continue
+        writer.put(rel, _encode_lists(lists))
     if filters_changed:
         _filters(writer, docs)
     pages = {n // CARD_PAGE for n in changed}
@@ -573,6 +678,15 @@ def _incremental(writer, docs, prints, state) -> bool:
             chunks[k] = digest
         state.update(urls=urls_now, prints=prints, chunks=chunks, sizes=sizes, dirty=True)
     return True
+
+
+def _shard_groups(writer, state, made, key) -> list:
+    """(field group, entry numbers) of every spelling of every word of a shard, as this build writes it."""
+    if key in made:
+        shard = _parse_shard(_encode_shard([made[key][f] for f in sorted(made[key])]))
+    else:
+        shard = _parse_shard(writer.raw(state["files"][f"t/{shard_file(key)}.bin"]))
+    return [(g, numbers) for spellings in shard.values() for lists in spellings.values() for g, numbers in enumerate(lists)]
 
 
 def _save_chunks(cache: Path | None, lines, filters, entries) -> list[str] | dict[int, str]:

@@ -79,12 +79,26 @@
         for (var l = f.length; l > 0; l--) if (keySet[f.slice(0, l)]) return f.slice(0, l);
         return null;
       }
-      /* The shards that may hold words folded to `f` (or starting with it, for a prefix). */
+      /* The shards that may hold words folded to `f` or, for a prefix, starting with it; and whether a prefix
+         file stands for those of them whose keys are longer than `f` (when there are two or more). */
       function shardsFor(f, prefix) {
-        var out = [], k = keyFor(f);
+        var out = [], k = keyFor(f), longer = [];
         if (k) out.push(k);
-        if (prefix) keys.forEach(function (key) { if (key.length > f.length && key.slice(0, f.length) === f) out.push(key); });
-        return out;
+        if (prefix) keys.forEach(function (key) { if (key.length > f.length && key.slice(0, f.length) === f) longer.push(key); });
+        if (longer.length >= 2) return {keys: out, prefixFile: true};
+        return {keys: out.concat(longer), prefixFile: false};
+      }
+      /* A prefix file: the entries with a word longer than `f` that starts with it, by their best field. */
+      var prefixes = {};
+      function prefixLists(f) {
+        if (!prefixes[f]) {
+          prefixes[f] = get("p/" + shardFile(f) + ".bin").then(function (buf) {
+            var r = new Reader(buf);
+            return [r.list(), r.list(), r.list()];
+          });
+          prefixes[f].catch(function () { delete prefixes[f]; });
+        }
+        return prefixes[f];
       }
       function shard(key) {
         if (!shards[key]) {
@@ -124,13 +138,20 @@
         return scores;
       }
       function scoreWord(w, prefix) {
-        var f = fold(w), keysNeeded = shardsFor(f, prefix);
-        return Promise.all(keysNeeded.map(shard)).then(function (parts) {
+        var f = fold(w), needed = shardsFor(f, prefix), byFile = needed.prefixFile;
+        return Promise.all([Promise.all(needed.keys.map(shard)), byFile ? prefixLists(f) : null]).then(function (got) {
           var lists = [], values = [], room = 0;
-          parts.forEach(function (entries) {
+          if (byFile) {                     // the words longer than f: only a prefix, never spelt as typed
+            got[1].forEach(function (list, g) {
+              lists.push(list);
+              values.push(WEIGHTS[g] * PREFIX * 8);
+              room += list.length;
+            });
+          }
+          got[0].forEach(function (entries) {
             entries.forEach(function (e) {
               var whole = e.f === f;
-              if (!whole && !(prefix && e.f.slice(0, f.length) === f)) return;
+              if (!whole && (byFile || !(prefix && e.f.slice(0, f.length) === f))) return;
               e.spellings.forEach(function (sp) {
                 var k = (sp.w === w ? EXACT : 1) * (whole ? 1 : PREFIX);
                 sp.lists.forEach(function (list, g) {
