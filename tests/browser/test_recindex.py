@@ -223,6 +223,25 @@ def test_the_index_finds_what_a_brute_force_search_finds(synthetic_index, browse
     assert nonempty > 150                  # most queries find something: the test is not vacuous
 
 
+def test_a_start_of_words_spread_over_shards_fetches_one_prefix_file_not_those_shards(synthetic_index, browser):  # noqa: F811
+    entries, url, site = synthetic_index
+    keys = [p.stem for p in (site / "recindex" / "t").glob("*.bin") if not p.stem.startswith("_")]
+    start = max((k[:2] for k in keys), key=lambda s: sum(k.startswith(s) and len(k) > 2 for k in keys))
+    under = sorted(k for k in keys if k.startswith(start) and len(k) > 2)
+    assert len(under) >= 3
+    page = browser.new_page()
+    page.goto(url + "/index.html")
+    fetched = page.evaluate("""async (q) => {
+      const ix = await window.DvkIndex("recindex/");
+      const found = await ix.search(q, {});
+      return {count: found.count, files: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)
+        .filter((p) => /[/](t|p)[/]/.test(p)).map((p) => p.split("/recindex/")[1]).sort()};
+    }""", start)
+    page.close()
+    assert fetched["files"] == sorted([f"p/{start}.bin"] + ([f"t/{start}.bin"] if start in keys else []))
+    assert fetched["count"] == len(brute_force(entries, start, {})) > 0
+
+
 # ------------------------------------------------------------------ ranking, as a reader sees it
 
 def results(browser, server, query, **params):  # noqa: F811

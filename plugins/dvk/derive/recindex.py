@@ -30,16 +30,23 @@ DecompressionStream, so their size does not depend on the host compressing them)
   posting list is a varint ``2 × count``, then the entry numbers, delta coded (first number, then
   gaps), each a LEB128 varint; a list denser than one entry in eight is a bitmap instead: varint
   ``2 × count + 1``, varint byte length ``m``, ``m`` bytes (entry ``n`` is bit ``n % 8`` of byte ``n // 8``).
+- ``p/<prefix>.bin``, a prefix file, for each prefix of ``PREFIX_MIN`` letters or more that is a proper prefix of
+  two shard keys or more (``prefix_keys``; the page works the set out from ``shards``): three posting lists, the
+  entries with a word longer than the prefix that starts with it, by the best field group of those words
+  (each entry in one list). A last word typed so needs its own shard (whole words) and this file, not every
+  shard under it: only a prefix, a word scores by its field alone (×0.75; never spelt as typed).
 - ``f/<facet>/<slug>.bin``: the entries with that filter value, a posting list. Facets: ``muc``
   (section), ``linh-vuc``, ``tinh`` (today's province), ``nam``, ``loai``, ``cap``.
 - ``c/<n>.bin``: result-card data of entries ``n*card_page`` … as JSON:
   ``[[address, title, section, place, date, summary, image, image alt], …]``.
 
-A shard's file name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8 in hex.
-Files are rewritten only when their bytes change, and compressed bytes are cached by content
-(``cache``), so a one-record edit recompresses only the files it touches: the shards of the words
-it changed and its card file; so does an entry added after all others (a new post). An entry
-removed, re-dated or added among the others renumbers the entries after it: a full build.
+A shard's (or a prefix file's) name is its key when the key is ``[a-z0-9]+``, else ``_`` and the key's UTF-8
+in hex. Files are rewritten only when their bytes change, and compressed bytes are cached by content
+(``cache``), so a one-record edit recompresses only the files it touches: the shards of the words it
+changed, the prefix files under which its best field changed (changed entry by entry; a prefix new to
+the set, after a split, is made from its shards) and its card file; so does an entry added after all
+others (a new post). An entry removed, re-dated or added among the others renumbers the entries after
+it: a full build.
 """
 from __future__ import annotations
 
