@@ -142,8 +142,8 @@
     optionCount.textContent = n ? " (" + n + " bộ lọc đang chọn)" : "";
     if (n) options.open = true;
     var order = sortSelect.value;
-    keepInAddress();
     if (!q && !n) {
+      keepInAddress();
       list.textContent = ""; more.hidden = true; result = null; shown = 0;
       say("Nhập từ khóa hoặc chọn bộ lọc để tìm.");
       return Promise.resolve();
@@ -174,6 +174,10 @@
       });
     }).catch(function () {
       if (my === token) say("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang và thử lại.");
+    }).then(function () {
+      /* The address once the results are on screen: a new address makes the browser fetch the page's icon
+         again, which would wait in line with the index's files. */
+      if (my === token) keepInAddress();
     });
   }
 
