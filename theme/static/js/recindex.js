@@ -48,6 +48,37 @@
     return out;
   };
 
+  /* The hot loops, small functions on typed arrays only, so that the engine compiles them early. */
+  /* Each entry of `list` gets at least score `s`; those seen first are added to `found`. */
+  function raise(score, list, s, found, count) {
+    for (var i = 0; i < list.length; i++) {
+      var n = list[i], was = score[n];
+      if (was === 0) found[count++] = n;
+      if (was < s) score[n] = s;
+    }
+    return count;
+  }
+  /* rank[n]: the sum of the words' scores plus one for the candidates with every word (and, when there are
+     `filters` filters, every filter value: passed[n]); byRank counts them by rank. Returns how many. */
+  function rankAll(candidates, scores, passed, filters, rank, byRank) {
+    var W = scores.length, count = 0;
+    for (var c = 0; c < candidates.length; c++) {
+      var n = candidates[c], total = 1;
+      if (filters && passed[n] !== filters) continue;
+      for (var k = 0; k < W; k++) {
+        var s = scores[k][n];
+        if (s === 0) { total = 0; break; }
+        total += s;
+      }
+      if (total) {
+        rank[n] = total;
+        byRank[total]++;
+        count++;
+      }
+    }
+    return count;
+  }
+
   function shardFile(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
     return "_" + Array.prototype.map.call(new TextEncoder().encode(key),
@@ -164,14 +195,7 @@
             });
           });
           var score = new Uint8Array(m.records), found = new Int32Array(room), count = 0;
-          for (var l = 0; l < lists.length; l++) {
-            var list = lists[l], s = values[l];
-            for (var i = 0; i < list.length; i++) {
-              var n = list[i], was = score[n];
-              if (was === 0) found[count++] = n;
-              if (was < s) score[n] = s;
-            }
-          }
+          for (var l = 0; l < lists.length; l++) count = raise(score, lists[l], values[l], found, count);
           return {score: score, found: found.subarray(0, count)};
         });
       }
@@ -206,21 +230,8 @@
         }
         var scores = perWord.map(function (p) { return p.score; }), W = scores.length, L = lists.length;
         /* rank: the score sum plus one (0: not a hit); byRank: how many hits have each rank. */
-        var rank = new Uint32Array(N), byRank = new Uint32Array(48 * W + 2), count = 0;
-        for (var c = 0; c < candidates.length; c++) {
-          var n = candidates[c], total = 1;
-          if (passed && passed[n] !== L) continue;
-          for (var k = 0; k < W; k++) {
-            var s = scores[k][n];
-            if (s === 0) { total = 0; break; }
-            total += s;
-          }
-          if (total) {
-            rank[n] = total;
-            byRank[total]++;
-            count++;
-          }
-        }
+        var rank = new Uint32Array(N), byRank = new Uint32Array(48 * W + 2);
+        var count = rankAll(candidates, scores, passed || new Uint8Array(0), L, rank, byRank);
         var undated = Math.min(m.undated, N), everything = null;
 
         /* By date: the dated hits newest (or oldest) first, then the undated ones; at most `limit`. */
