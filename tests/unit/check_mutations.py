@@ -170,7 +170,7 @@ MUTATIONS = [
      ["tests/browser/test_recindex.py::test_a_rebuild_after_edits_equals_a_cold_build"]),
     ("recindex-prefix-stale", "plugins/dvk/derive/recindex.py",
      '    done.update(f"p/{shard_file(p)}.bin" for p in before - now)\n', "    pass\n",
-     ["tests/browser/test_recindex.py::test_a_rebuild_after_edits_equals_a_cold_build"]),
+     ["tests/browser/test_recindex.py::test_shards_split_by_the_next_letter_merge_again_when_their_words_are_edited_away"]),
     ("recindex-first-edge", "theme/static/js/recindex.js",
      "            if (r > edge) { picked.push(j); above--; }", "            if (r >= edge) { picked.push(j); above--; }",
      ["tests/browser/test_recindex.py::test_the_index_finds_what_a_brute_force_search_finds"]),
