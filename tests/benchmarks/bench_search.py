@@ -65,7 +65,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_PATH = "/tim-kiem/"
-RECINDEX_KINDS = {"t": "term shard", "f": "filter", "c": "card page"}
+RECINDEX_KINDS = {"t": "term shard", "p": "prefix file", "f": "filter", "c": "card page"}
 GZIP_SUFFIXES = (".js", ".json", ".css")
 IDLE_S = 0.5                 # network idle: no request in flight for this long
 
