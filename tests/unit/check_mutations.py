@@ -155,6 +155,14 @@ MUTATIONS = [
      '                    h.update(f"F{name}\\x1f{st.st_size}\\x1f{st.st_mtime_ns}\\x1e".encode("utf-8", "surrogatepass"))\n',
      '                    h.update(f"F{name}\\x1f{st.st_size}\\x1e".encode("utf-8", "surrogatepass"))\n',
      ["tests/site/test_incremental.py::test_a_build_with_nothing_changed_keeps_the_site_and_any_change_is_built"]),
+    ("search-entry-by-id", "plugins/dvk/site/search.py",
+     "        docs = [kept.get(digests.record(m), lambda m=m: model_doc(m, thumb)) for m in models]\n",
+     "        docs = [kept.get(m.id, lambda m=m: model_doc(m, thumb)) for m in models]\n",
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
+    ("open-data-row-by-id", "plugins/dvk/site/opendata.py",
+     "                                       rows=lambda r, make: kept.get(digests.record(r), make))\n",
+     "                                       rows=lambda r, make: kept.get(r.id, make))\n",
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
 ]
 only = sys.argv[1:]
 for name, path, old, new, tests in MUTATIONS:
