@@ -114,8 +114,16 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def write_catalog(csv_path, json_path, records, meta: dict, siteurl: str = "") -> int:
+def catalog_row(record, siteurl: str = "") -> tuple[list[str], str]:
+    """One record's CSV cells and JSON text."""
+    row = record_dict(record, siteurl)
+    return [_cell(row[c]) for c in COLUMN_IDS], json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_catalog(csv_path, json_path, records, meta: dict, siteurl: str = "", rows=None) -> int:
     """Write the catalog as CSV and as JSON in one pass over ``records``; returns the row count.
+    ``rows(record, make)``, if given, returns a record's ``catalog_row`` (``make()``) or a copy kept from
+    an earlier build.
 
     Nothing is held but the current row: at 100,000 records the whole list
     of rows, or the whole JSON text, would cost hundreds of MiB. Each JSON
@@ -130,9 +138,9 @@ def write_catalog(csv_path, json_path, records, meta: dict, siteurl: str = "") -
         w.writerow(columns)
         jf.write(head[:-1] + ',"records":[')
         for r in records:
-            row = record_dict(r, siteurl)
-            w.writerow([_cell(row[c]) for c in columns])
-            jf.write(("," if n else "") + json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            cells, text = rows(r, lambda r=r: catalog_row(r, siteurl)) if rows else catalog_row(r, siteurl)
+            w.writerow(cells)
+            jf.write(("," if n else "") + text)
             n += 1
         jf.write(f'],"count":{n}}}')
     return n

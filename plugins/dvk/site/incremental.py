@@ -191,6 +191,41 @@ class Digests:
         return d
 
 
+class RecordCache:
+    """What a build makes of each record for a file that lists every record (the search index's entries, the
+    open data's rows), kept between builds by the record's digest (``Digests.record``: its file and
+    pictures) under the build key (the code, settings, ``fields.yaml``, province tables): a one-record edit
+    makes one again, not 100,000. Saved only when something was made; never used by ``--full``."""
+
+    def __init__(self, path: Path | None, version: str):
+        from dvk import cachefile
+        self.path, self.version = path, version
+        self.old = (cachefile.load(path, version) or {}) if path else {}
+        self.new: dict = {}
+        self.made = 0
+
+    def get(self, digest: str, make):
+        value = self.old.get(digest)
+        if value is None:
+            value = make()
+            self.made += 1
+        self.new[digest] = value
+        return value
+
+    def save(self) -> None:
+        from dvk import cachefile
+        if self.path and (self.made or len(self.new) != len(self.old)):
+            cachefile.save(self.path, self.version, self.new)
+
+
+def record_cache(ctx, name: str) -> RecordCache:
+    """The ``RecordCache`` ``name`` of this build (none kept with ``--full`` or without a manifest)."""
+    manifest = ctx.manifest
+    keep = manifest is not None and manifest.key and not getattr(manifest, "full", False)
+    path = ctx.cache_dir / "build" / f"{name}-{manifest.path.stem}.pickle" if keep else None   # one per output
+    return RecordCache(path, manifest.key if keep else "")
+
+
 class Manifest:
     """Keys of the pages of one site folder: the previous build's (to compare) and this build's (to save)."""
 
@@ -204,6 +239,7 @@ class Manifest:
         self.until: str | None = None        # this build's ``next_change``
         self.counts: list = []               # pages, models, posts, pages not listed: what the build reports
         self.previous_counts: list | None = None
+        self.full = False                    # --full: nothing kept from earlier builds is used
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -243,6 +279,7 @@ class Manifest:
                 old = saved.get("pages") or {}
         manifest = cls(path, key, site if old else None, old)
         manifest.previous_counts = saved.get("counts") if old else None
+        manifest.full = full
         return manifest
 
     def carry(self, name: str, key: str, target: str) -> bool:

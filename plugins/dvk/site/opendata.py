@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from dvk import PROJECT
 
 from dvk.derive import opendata
+from dvk.site import incremental
 from dvk.derive.stats import compute
 from dvk.model.visibility import is_public
 
@@ -41,8 +42,11 @@ class OpenDataGenerator(Generator):
         meta = {"title": f"{self.settings['SITENAME']} – danh sách mô hình", "licence": opendata.LICENCE,
                 "licence_url": opendata.LICENCE_URL, "source": f"{siteurl}/du-lieu/",
                 "generated": built.strftime("%Y-%m-%d")}
+        digests, kept = self.ctx.digests, incremental.record_cache(self.ctx, "open-data-rows")
         count = opendata.write_catalog(os.path.join(folder, opendata.CSV_FILE),
-                                       os.path.join(folder, opendata.JSON_FILE), records, meta, siteurl)
+                                       os.path.join(folder, opendata.JSON_FILE), records, meta, siteurl,
+                                       rows=lambda r, make: kept.get(digests.record(r), make))
+        kept.save()
         doc = opendata.statistics_document(stats, show.provinces, show.taxonomy.fields, show.reports,
                                            {**meta, "title": f"{self.settings['SITENAME']} – thống kê"})
         with open(os.path.join(folder, opendata.STATS_FILE), "w", encoding="utf-8") as fh:

@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from dvk.derive import recindex
 from dvk.derive.search import SEARCH_URL, document_doc, facets, model_doc, model_year, post_doc
+from dvk.site import incremental
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,9 @@ class SearchPageGenerator(Generator):
     def write_index(self, models):
         thumb = self.env.globals.get("thumb_image")
         by_id = self.ctx.corpus.models
-        docs = [model_doc(m, thumb) for m in models]
+        digests, kept = self.ctx.digests, incremental.record_cache(self.ctx, "search-entries")
+        docs = [kept.get(digests.record(m), lambda m=m: model_doc(m, thumb)) for m in models]
+        kept.save()
         for a in self.context.get("articles") or []:
             image = getattr(a, "image", None)
             links = self.ctx.posts.get(a.source_path)
