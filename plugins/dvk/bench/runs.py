@@ -1,8 +1,9 @@
 """What the benchmarks share: a fresh synthetic corpus, and the project's build timed in a child process."""
 from __future__ import annotations
 
+import os
 import pathlib
-import resource
+import tempfile
 import shutil
 import subprocess
 import sys
@@ -12,13 +13,18 @@ from dvk import PROJECT
 
 
 def run_timed(cmd) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a child process."""
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - t0
-    if proc.returncode:
-        sys.exit(f"build failed:\n{proc.stdout}\n{proc.stderr}")
-    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    """Wall seconds and peak RSS (MiB) of a child process: its own peak (that of its largest process: the
+    build or one of its forked workers), not the largest of every child this process ran so far."""
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            out.seek(0)
+            sys.exit(f"build failed:\n{out.read().decode('utf-8', 'replace')}")
+    return wall, usage.ru_maxrss / 1024
 
 
 def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tuple[pathlib.Path, dict]:
