@@ -268,3 +268,19 @@ def test_words_already_typed_load_before_the_search_runs(browser, server):  # no
     assert any("dan".startswith(s) or s.startswith("dan") for s in shards), shards
     assert any("van".startswith(s) or s.startswith("van") for s in shards), shards
     assert not any(s.startswith("kh") for s in shards), shards
+
+
+def test_the_first_result_is_not_kept_waiting_by_the_other_cards(browser, server):  # noqa: F811
+    """The first result's card file is asked for alone; the other results' files only once it has arrived
+    (asked for together, they share the connection and the first result waits for all of them)."""
+    page, status, results = run(browser, server, "dan")
+    page.wait_for_function("() => !document.querySelector('[data-search-status]').textContent.startsWith('Đang')")
+    cards = page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter(e => new URL(e.name).pathname.includes('/recindex/c/'))
+        .map(e => [new URL(e.name).pathname, e.startTime, e.responseEnd])
+        .sort((a, b) => a[1] - b[1])""")
+    page.context.close()
+    assert status.startswith("Tìm thấy") and len(results) == 10
+    assert len(cards) >= 2, cards              # the ten results are in more than one card file
+    first_end = cards[0][2]
+    assert all(start >= first_end for _, start, _ in cards[1:]), cards
