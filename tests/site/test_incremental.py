@@ -116,12 +116,19 @@ def corpus(tmp_path_factory):
     return root
 
 
-def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("seed, forked", [(5, False), (7, True)])
+def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch, seed, forked):
+    """``forked``: pages rendered in forked workers however few there are, as a national site renders them."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")       # the same build date for both builds
+    if forked:
+        import dvk.parallel
+        import dvk.site.showcase
+        monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
+        monkeypatch.setattr(dvk.site.showcase, "LISTINGS_MIN", 1)
     cache, output = tmp_path / "cache", tmp_path / "incremental" / "output"
     settings = ROOT / "pelican.conf.py"
     build(corpus, output, settings_file=settings, cache=cache)
-    editor = Editor(corpus, seed=5)
+    editor = Editor(corpus, seed=seed)
     carried_any = False
     for step in range(4):
         done = [editor.edit() for _ in range(editor.rng.randint(1, 3))]

@@ -1,9 +1,10 @@
 """The showcase pages: models, catalog, fields and topics, provinces, statistics, documents, home.
 
 Renders what ``dvk.derive.showcase`` derived (``self.ctx.showcase``) with the
-theme's templates, at the addresses of ``dvk.model.urls``. Model and catalog
-pages are independent of each other, so a national site writes them on every
-core (``dvk.parallel``).
+theme's templates, at the addresses of ``dvk.model.urls``. Pages are independent
+of each other, so a national site writes them on every core (``dvk.parallel``):
+first the model pages, then every other page (catalog, fields and topics,
+provinces, statistics, home) together.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from dvk.site import incremental
 
 MODELS_PER_PAGE = 24
 TOPIC_PREVIEW = 6
+LISTINGS_MIN = 500      # listing pages to render from which forking workers pays (each page costs ~1 ms)
 
 
 @dataclass
@@ -80,6 +82,7 @@ class CardCache:
 
 class ShowcaseGenerator(Generator):
     ctx = None      # the BuildContext, given by the pipeline
+    _deferred = None   # while listings are planned: the pages to render, rendered together on every core
 
     def generate_context(self):
         show = self.ctx.showcase
@@ -100,7 +103,21 @@ class ShowcaseGenerator(Generator):
         name = url + "index.html"
         if key is not None and manifest.carry(name, key, path):
             return name, key, True
+        if self._deferred is not None:
+            self._deferred.append((url, template, key, late, ctx))
+            return None
         return self._render(url, template, key, late, **ctx)
+
+    def _render_deferred(self):
+        """Render the pages ``_write`` set aside, on every core once there are ``LISTINGS_MIN`` of them, and note
+        them in the manifest. Each page depends on its own context only, so the order does not matter."""
+        jobs, self._deferred = self._deferred, None
+
+        def write_range(start, stop):
+            return [self._render(url, template, key, late, **ctx) for url, template, key, late, ctx in jobs[start:stop]]
+
+        for written in map_ranges(write_range, len(jobs), min_items=LISTINGS_MIN):
+            self._noted(written)
 
     def _render(self, url: str, template, key, late=None, **ctx):
         path = os.path.join(self.output_path, url, "index.html")
@@ -139,6 +156,10 @@ class ShowcaseGenerator(Generator):
             for mid in getattr(a, "models", None) or []:
                 mentions[mid].append(a)
         self._write_models(mentions)
+        self.ctx.progress("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
+        # Every other page: keys made and unchanged pages carried here, the rest rendered together at the end.
+        self._deferred = []
+        self._write_catalog()
         self._write_fields()
         self._write_provinces()
         self._write_stats()
@@ -146,6 +167,7 @@ class ShowcaseGenerator(Generator):
         self._write("", self.get_template("home"), latest=articles[:6],
                     featured=[m for m in self.models if m.data.get("featured")][:6],
                     covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
+        self._render_deferred()
 
     def _write_models(self, mentions):
         """One page per model; "related" are its neighbours in the same province and field."""
@@ -182,8 +204,6 @@ class ShowcaseGenerator(Generator):
             f"Đang viết {len(left)} trang mô hình (giữ nguyên {len(carried)} trang không đổi)…")
         for written in map_ranges(write_range, len(left)):
             self._noted(written)
-        say("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
-        self._write_catalog()
 
     def _write_fields(self):
         show = self.ctx.showcase
@@ -291,13 +311,8 @@ class ShowcaseGenerator(Generator):
                     continue
             left.append((page, active, html, key))
         self._noted(carried)
-
-        def write_range(start, stop):
-            return [self._render(page.url, template, key, listing=page, facets=catalog_facets, active=active,
-                                 filters_html=html) for page, active, html, key in left[start:stop]]
-
-        for written in map_ranges(write_range, len(left)):
-            self._noted(written)
+        self._deferred += [(page.url, template, key, None, dict(listing=page, facets=catalog_facets, active=active,
+                                                              filters_html=html)) for page, active, html, key in left]
         path = os.path.join(self.output_path, urls.CATALOG_INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
