@@ -343,3 +343,25 @@ def test_a_change_to_the_theme_or_a_hidden_file_is_not_missed(site, tmp_path, mo
         build(site.root, site.output, settings_file=ROOT / "pelican.conf.py", overrides=overrides)
     assert ".nhap-an.md" in str(caught.value.problems)
     assert os.path.realpath(site.output) == before
+
+
+def test_pages_set_aside_and_rendered_on_every_core_are_the_pages_rendered_at_once(corpus, tmp_path, monkeypatch):
+    """Posts, post listings and showcase listings are set aside and rendered together in forked workers
+    (``incremental.render_pending``); the site is byte for byte the one made by rendering each page at once."""
+    import dvk.parallel
+    import dvk.site.incremental
+    import dvk.site.showcase
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")
+    settings = ROOT / "pelican.conf.py"
+    monkeypatch.setattr(dvk.site.incremental, "DEFER", False)
+    monkeypatch.setattr(dvk.site.showcase, "LISTINGS_MIN", 10**9)
+    at_once = tmp_path / "at-once" / "output"
+    build(corpus, at_once, settings_file=settings, cache=tmp_path / "cache-1", full=True)
+    monkeypatch.setattr(dvk.site.incremental, "DEFER", True)
+    monkeypatch.setattr(dvk.site.showcase, "LISTINGS_MIN", 1)
+    monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
+    set_aside = tmp_path / "set-aside" / "output"
+    build(corpus, set_aside, settings_file=settings, cache=tmp_path / "cache-2", full=True)
+    files = tree(at_once)
+    assert len([n for n in files if n.startswith("tin-tuc/")]) > 10 and any(n.startswith("tinh/") for n in files)
+    assert differences(files, tree(set_aside)) == []

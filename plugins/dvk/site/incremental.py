@@ -321,10 +321,32 @@ class Manifest:
 
 # ------------------------------------------------------------------------ Pelican's pages: posts, lists
 
+DEFER = True          # Pelican's pages set aside and rendered with the showcase's, on every core (False: at once)
+
+
+def render_pending(ctx, min_items: int) -> None:
+    """Render the pages set aside in ``ctx.pending``: zero-argument callables, each writing its files and
+    returning their manifest rows (``(name, key, False)``). On every core once there are ``min_items`` of
+    them (``dvk.parallel``: forked workers, so each job keeps what it captured); the rows are noted here."""
+    from dvk.parallel import map_ranges
+
+    jobs, ctx.pending = ctx.pending, []
+
+    def run(start, stop):
+        rows = []
+        for job in jobs[start:stop]:
+            rows += job() or []
+        return rows
+
+    for rows in map_ranges(run, len(jobs), min_items=min_items):
+        if ctx.manifest is not None and rows:
+            ctx.manifest.note(rows)
+
+
 def writer_class(ctx):
     """Pelican's writer, carrying over the posts, documents and post listings whose inputs did not change."""
     from pelican.paginator import Paginator
-    from pelican.writers import Writer
+    from pelican.writers import FileOverwriteFailedError, Writer
 
     digests = ctx.digests
 
@@ -366,6 +388,10 @@ def writer_class(ctx):
         return parts
 
     class CarryingWriter(Writer):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._planned = set()      # files set aside for render_pending
+
         def _create_new_feed(self, feed_type, feed_title, context):
             """A feed without posts is dated like the build (``ctx.built``), not by the clock: reproducible."""
             feed = super()._create_new_feed(feed_type, feed_title, context)
@@ -396,9 +422,22 @@ def writer_class(ctx):
             for t in targets:                     # some carried, not all: make them all again
                 if os.path.exists(t):
                     os.unlink(t)
-            result = super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                        override_output, url, **kwargs)
-            manifest.note([(n, key, False) for n in names])
-            return result
+            rows = [(n, key, False) for n in names]
+            if not DEFER:
+                super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                   override_output, url, **kwargs)
+                manifest.note(rows)
+                return None
+            # Set aside, rendered later with the other pages on every core (render_pending). Pelican renders
+            # with a copy of the context made when it writes: the copy is made now. Its check that no file is
+            # written twice is kept here, where every planned file is known.
+            for t in targets:
+                if t in self._written_files or t in self._planned:
+                    raise FileOverwriteFailedError(f'Failed to overwrite "{t}" as Pelican has already written to it')
+            self._planned.update(targets)
+            write = super().write_file
+            ctx.pending.append(lambda c=dict(context), kw=kwargs: write(
+                name, template, c, relative_urls, paginated, template_name, override_output, url, **kw) or rows)
+            return None
 
     return CarryingWriter

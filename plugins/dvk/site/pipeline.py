@@ -7,7 +7,8 @@
               each post's neighbours and dates, once Pelican read them    here
               images checked, cleaned and resized                         images.py
     render    Pelican's posts and pages; the showcase pages               showcase.py
-              (unchanged pages carried over from the last build)         incremental.py
+              (unchanged pages carried over from the last build; the     incremental.py
+              others set aside, then rendered together on every core)
               open data, province feeds, the search page                  opendata.py, seo.py, search.py
     index     the search index                                            search.py
     finish    sitemap.xml and robots.txt from the written site            seo.py
@@ -36,7 +37,7 @@ from dvk.model import visibility
 from dvk.model.provinces import resolve
 from dvk.model.schema import FIELD_IDS, KINDS, LEVELS, STATUSES
 from dvk.render.files import describe
-from dvk.site import images, incremental, preview, seo
+from dvk.site import images, incremental, preview, seo, showcase
 from dvk.site.context import BuildContext, PostLinks
 from dvk.site.opendata import OpenDataGenerator
 from dvk.site.reader import VietnameseMarkdownReader
@@ -169,6 +170,7 @@ class Pipeline:
 
     def finish(self, pelican):
         if self._mine(pelican):
+            incremental.render_pending(self.ctx, showcase.LISTINGS_MIN)   # any page set aside after the showcase
             seo.write_sitemap(self.ctx, pelican.output_path, pelican.settings["SITEURL"])
 
 

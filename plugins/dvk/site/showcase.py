@@ -30,7 +30,7 @@ from dvk.site import incremental
 
 MODELS_PER_PAGE = 24
 TOPIC_PREVIEW = 6
-LISTINGS_MIN = 500      # listing pages to render from which forking workers pays (each page costs ~1 ms)
+LISTINGS_MIN = 500      # pages set aside from which forking workers pays (each page costs about 1 ms)
 
 
 @dataclass
@@ -82,7 +82,7 @@ class CardCache:
 
 class ShowcaseGenerator(Generator):
     ctx = None      # the BuildContext, given by the pipeline
-    _deferred = None   # while listings are planned: the pages to render, rendered together on every core
+    _deferring = False   # while listings are planned: pages set aside in ctx.pending, rendered together
 
     def generate_context(self):
         show = self.ctx.showcase
@@ -103,21 +103,13 @@ class ShowcaseGenerator(Generator):
         name = url + "index.html"
         if key is not None and manifest.carry(name, key, path):
             return name, key, True
-        if self._deferred is not None:
-            self._deferred.append((url, template, key, late, ctx))
+        if self._deferring:
+            self._set_aside(url, template, key, late, ctx)
             return None
         return self._render(url, template, key, late, **ctx)
 
-    def _render_deferred(self):
-        """Render the pages ``_write`` set aside, on every core once there are ``LISTINGS_MIN`` of them, and note
-        them in the manifest. Each page depends on its own context only, so the order does not matter."""
-        jobs, self._deferred = self._deferred, None
-
-        def write_range(start, stop):
-            return [self._render(url, template, key, late, **ctx) for url, template, key, late, ctx in jobs[start:stop]]
-
-        for written in map_ranges(write_range, len(jobs), min_items=LISTINGS_MIN):
-            self._noted(written)
+    def _set_aside(self, url, template, key, late, ctx):
+        self.ctx.pending.append(lambda: [w for w in [self._render(url, template, key, late, **ctx)] if w])
 
     def _render(self, url: str, template, key, late=None, **ctx):
         path = os.path.join(self.output_path, url, "index.html")
@@ -157,17 +149,22 @@ class ShowcaseGenerator(Generator):
                 mentions[mid].append(a)
         self._write_models(mentions)
         self.ctx.progress("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
-        # Every other page: keys made and unchanged pages carried here, the rest rendered together at the end.
-        self._deferred = []
-        self._write_catalog()
-        self._write_fields()
-        self._write_provinces()
-        self._write_stats()
-        self._write(urls.DOCUMENTS, self.get_template("documents"), documents=documents)
-        self._write("", self.get_template("home"), latest=articles[:6],
-                    featured=[m for m in self.models if m.data.get("featured")][:6],
-                    covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
-        self._render_deferred()
+        # Every other page: keys made and unchanged pages carried here, the rest set aside and rendered at the
+        # end on every core, together with the posts and post listings Pelican set aside (incremental.py).
+        # Each page depends on its own context only, so the order does not matter.
+        self._deferring = True
+        try:
+            self._write_catalog()
+            self._write_fields()
+            self._write_provinces()
+            self._write_stats()
+            self._write(urls.DOCUMENTS, self.get_template("documents"), documents=documents)
+            self._write("", self.get_template("home"), latest=articles[:6],
+                        featured=[m for m in self.models if m.data.get("featured")][:6],
+                        covered=sum(1 for p in self.provinces if p.code in self.stats.by_province))
+        finally:
+            self._deferring = False
+        incremental.render_pending(self.ctx, LISTINGS_MIN)
 
     def _write_models(self, mentions):
         """One page per model; "related" are its neighbours in the same province and field."""
@@ -311,8 +308,9 @@ class ShowcaseGenerator(Generator):
                     continue
             left.append((page, active, html, key))
         self._noted(carried)
-        self._deferred += [(page.url, template, key, None, dict(listing=page, facets=catalog_facets, active=active,
-                                                              filters_html=html)) for page, active, html, key in left]
+        for page, active, html, key in left:
+            self._set_aside(page.url, template, key, None, dict(listing=page, facets=catalog_facets, active=active,
+                                                                filters_html=html))
         path = os.path.join(self.output_path, urls.CATALOG_INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
