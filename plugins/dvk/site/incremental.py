@@ -174,7 +174,9 @@ class Digests:
         return d
 
     def records_of(self, items) -> str:
-        return _hash(*(self.record(m) for m in items))
+        """One digest of the records ``items``, in order (their digests are hex: joined, then hashed once)."""
+        record = self.record
+        return _hash(" ".join([record(m) for m in items]))
 
     def post(self, item) -> str:
         """A post, document or page as pages show it: its file, address, pictures and attachments."""
