@@ -174,7 +174,8 @@ def static_server(directory):
         def log_message(self, *args):
             pass
     handler = functools.partial(Quiet, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    from dvk.tools.devserver import QuietServer      # no traceback when a browser goes away mid-answer
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"

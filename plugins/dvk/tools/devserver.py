@@ -164,6 +164,16 @@ def watched_paths(root: Path) -> list[Path]:
     return [root / "content", root / "data", PROJECT / "theme", PROJECT / "plugins"]
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """The preview's HTTP server. A browser that goes away in the middle of an answer (a reload, a closed tab,
+    an image no longer needed) is no error: nothing is printed for it. Anything else is printed as before."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class DevServer:
     def __init__(self, root, output=None, *, settings_file=None, host: str = "127.0.0.1", port: int = 8000,
                  watch=None, content=None, data=None, log=print, cms: bool = False):
@@ -249,7 +259,7 @@ class DevServer:
         The watcher is in place before the first build, so a file saved meanwhile is not missed.
         """
         try:
-            self.httpd = http.server.ThreadingHTTPServer((self.host, self.port), _handler(self))
+            self.httpd = QuietServer((self.host, self.port), _handler(self))
         except OSError as exc:
             raise UserError(f"Không mở được cổng {self.port} ({exc.strerror}); chọn cổng khác, "
                             f"ví dụ: invoke serve --port {self.port + 1}") from None
