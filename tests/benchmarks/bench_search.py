@@ -351,15 +351,19 @@ TYPE_SETUP_JS = """
   status.textContent = "";
   window.__dvkTyped = {last: null, first: null};
   input.addEventListener("input", () => { window.__dvkTyped.last = performance.now(); window.__dvkTyped.first = null; });
-  const obs = new MutationObserver(() => {
-    const t = window.__dvkTyped;
-    if (t.last !== null && t.first === null && (list.querySelector("li.search-result") || status.textContent.startsWith("Không"))) {
-      t.first = performance.now();
-    }
+  // The last query's answer: a result card added, or the status saying "Không…", no sooner than the page's
+  // pause after the last key (the page searches for the last query only then; results of an earlier query
+  // still on screen, or drawn before, are not its answer).
+  const obs = new MutationObserver((records) => {
+    const t = window.__dvkTyped, now = performance.now();
+    if (t.last === null || t.first !== null || now < t.last + DEBOUNCE) return;
+    const card = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches("li.search-result")));
+    const none = records.some((r) => status.contains(r.target)) && status.textContent.startsWith("Không");
+    if (card || none) t.first = now;
   });
   obs.observe(document.body, {childList: true, subtree: true, characterData: true});
 }
-"""
+""".replace("DEBOUNCE", "150")
 TYPING_DELAY_MS = 120          # between keys: a quick typist on a phone; below the page's 150 ms pause
 DEBOUNCE_MS = 150              # search.js waits this long after the last key
 
