@@ -28,6 +28,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
+from dvk.bench.runs import remove_site  # noqa: E402  (the package, installed by `pip install -e .`)
+
 
 def count_pages(folder: pathlib.Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
@@ -41,7 +43,7 @@ def timed(cmd: list[str], env=None) -> float:
 
 def ours(checkout: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> float:
     shutil.rmtree(corpus / ".cache", ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
+    remove_site(out)
     env = {**os.environ, "PYTHONPATH": str(checkout / "plugins")}
     return timed([sys.executable, "-m", "dvk.site.build", "--root", str(corpus), "--output", str(out),
                   "--settings", str(checkout / "pelican.conf.py"), "--theme", str(checkout / "theme")], env)

@@ -24,7 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 ANCHOR = ROOT.parent / "shared" / "bench" / "anchor.py"
 
 
-from dvk.bench.runs import build_in_child, fresh_corpus  # shared with bench_search
+from dvk.bench.runs import build_in_child, fresh_corpus, remove_site  # shared with bench_search
 
 
 def apply_change(corpus: pathlib.Path, theme: pathlib.Path, change: str) -> str:
@@ -64,6 +64,7 @@ def main():
     shutil.rmtree(theme, ignore_errors=True)
     shutil.copytree(ROOT / "theme", theme)
     shutil.rmtree(corpus / ".cache", ignore_errors=True)
+    remove_site(out)                       # cold: no earlier site, no folders kept from one
     wall, peak = build_in_child(corpus, out, "--theme", str(theme))
     pages = sum(1 for _ in out.rglob("*.html"))
     ours = {"engine": "dan-van-kheo", "models": args.models, "posts": args.posts, "docs": args.docs,

@@ -59,7 +59,7 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-from dvk.bench.runs import build_in_child, fresh_corpus   # the same corpus and build as `invoke bench`
+from dvk.bench.runs import build_in_child, fresh_corpus, remove_site   # the same corpus and build as `invoke bench`
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,7 +79,8 @@ def emit(row: dict) -> None:
 # --------------------------------------------------------------------------
 
 def build_site(corpus: pathlib.Path, out: pathlib.Path) -> dict:
-    """Build ``corpus`` into ``out`` in a child process, as bench_build.py does."""
+    """Build ``corpus`` into ``out`` in a child process, from nothing, as bench_build.py does."""
+    remove_site(out)
     wall, peak = build_in_child(corpus, out)
     return {"step": "site-build", "wall_s": round(wall, 2), "peak_rss_mib": round(peak)}
 

@@ -222,8 +222,37 @@ def test_output_is_a_link_replaced_in_one_step_and_old_builds_are_removed(site):
     site.build()
     second = os.readlink(site.output)
     assert second != first and "Tên mới" in site.page("mo-hinh/tot")
-    time.sleep(1)   # the replaced site is deleted in a process of its own
-    assert sorted(os.listdir(site.root / ".output.versions")) == [second.split("/")[-1]]
+    versions = site.root / ".output.versions"
+    wait_for_folders(versions)  # the replaced site's files are deleted in a process of its own; its folders kept
+    names = sorted(os.listdir(versions))
+    assert [n for n in names if not n.startswith("folders-")] == [second.split("/")[-1]]
+    assert len(names) == 2 and not [p for p in (versions / names[0]).rglob("*") if not p.is_dir()], names
+
+
+def wait_for_folders(versions, seconds=20):
+    """Until the replaced site's folders are ready for the next build (``folders-…``)."""
+    deadline = time.monotonic() + seconds
+    while not any(n.startswith("folders-") for n in os.listdir(versions)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_a_build_starts_from_the_folders_of_the_site_before_last_and_leaves_no_empty_one(site):
+    """The third build starts from the first site's folders (its files removed after the second build): the
+    same folder, yet a record deleted since leaves no empty folder and every page is whole."""
+    site.model("tot")
+    site.model("se-xoa", name="Mô hình sẽ bị xóa")
+    site.build()
+    models_folder = os.stat(site.output / "mo-hinh").st_ino
+    site.model("tot", name="Tên mới")
+    site.build()
+    wait_for_folders(site.root / ".output.versions")
+    (site.root / "data" / "models" / "se-xoa.yaml").unlink()
+    site.build()
+    assert os.stat(site.output / "mo-hinh").st_ino == models_folder      # the first site's folder, reused
+    assert not (site.output / "mo-hinh" / "se-xoa").exists()
+    assert "Tên mới" in site.page("mo-hinh/tot") and "Mô hình sẽ bị xóa" not in site.page("mo-hinh")
+    empty = [p for p in site.output.resolve().rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert empty == []
 
 
 def test_a_folder_left_by_a_killed_build_is_removed_by_the_next_build(site):

@@ -27,6 +27,16 @@ def run_timed(cmd) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
+def remove_site(out: pathlib.Path) -> None:
+    """Remove a built site: the ``out`` link and every folder under ``.<out>.versions`` (earlier sites and the
+    folders a build keeps for the next one), so that the next build starts from nothing, as a first build."""
+    if out.is_symlink() or out.is_file():
+        out.unlink()
+    elif out.exists():
+        shutil.rmtree(out)
+    shutil.rmtree(out.parent / f".{out.name}.versions", ignore_errors=True)
+
+
 def fresh_corpus(work: pathlib.Path, models: int, posts: int, docs: int) -> tuple[pathlib.Path, dict]:
     """Write the synthetic corpus anew under ``work/corpus``; its folder and a figures row."""
     corpus = work / "corpus"

@@ -88,6 +88,58 @@ def _discard(folder: Path) -> None:
 # ``output`` is a symbolic link to a folder under ``.output.versions/``. A build writes a new folder there
 # and replaces the link with one ``rename()``: whatever kills the build, ``output`` names either the old site
 # or the new one, never nothing or half of one. What a killed build left behind is removed by the next build.
+#
+# The site a build replaces is not thrown away whole: a process of its own removes its files and keeps its
+# folders (``emptying-<pid>-<n>``, then ``folders-<pid>-<n>``), and the next build starts from them. A national
+# site has a folder per page (``mo-hinh/<id>/index.html``), and making 100,000 folders costs more than linking
+# the 100,000 unchanged pages into them. Folders of pages that are gone are removed before the swap.
+
+# Run in a process of its own: remove every file under a replaced site, keep its folders, then name them
+# ``folders-…`` for the next build (``_new_staging``). Any failure: the whole folder is removed instead.
+_EMPTY = """
+import os, shutil, sys, time
+path = sys.argv[1]
+mine = os.path.join(os.path.dirname(path), f"emptying-{os.getpid()}-{time.time_ns()}")
+try:
+    os.rename(path, mine)
+except OSError:
+    sys.exit()
+try:
+    for top, dirs, files in os.walk(mine):
+        for name in files:
+            os.unlink(os.path.join(top, name))
+        for name in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
+            os.unlink(os.path.join(top, name))
+            dirs.remove(name)
+    os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
+except OSError:
+    shutil.rmtree(mine, ignore_errors=True)
+"""
+
+
+def _keep_folders(site: str, output: Path) -> None:
+    """The site just replaced: its files removed and its folders kept for the next build, in a process of
+    its own (``_EMPTY``). Named ``emptying-<this pid>`` at once, so that no other build removes it meanwhile."""
+    versions = versions_dir(output)
+    if os.path.dirname(site) != os.path.realpath(versions) or not os.path.basename(site).startswith("site-"):
+        return
+    moved = versions / f"emptying-{os.getpid()}-{time.time_ns()}"
+    try:
+        os.rename(site, moved)
+        subprocess.Popen([sys.executable, "-c", _EMPTY, str(moved)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        _discard(moved)
+
+
+def _remove_empty_folders(top: Path) -> None:
+    """Folders with nothing in them left from the site a build started from (pages that are gone)."""
+    for path, _dirs, files in os.walk(top, topdown=False):
+        if not files and path != str(top):
+            try:
+                os.rmdir(path)
+            except OSError:
+                pass      # not empty: it holds a folder that is not
 
 
 def versions_dir(output: Path) -> Path:
@@ -109,15 +161,18 @@ def _clean_leftovers(output: Path) -> None:
     and the folders of builds still running."""
     current = os.path.realpath(output) if output.is_symlink() else None
     folder = versions_dir(output)
-    leftovers = [folder / name for name in (os.listdir(folder) if folder.is_dir() else [])]
+    names = os.listdir(folder) if folder.is_dir() else []
+    kept = sorted((n for n in names if n.startswith("folders-")), key=_made_at)[-1:]   # the newest set of folders
+    leftovers = [folder / name for name in names if name not in kept]
     leftovers += [output.parent / n for n in os.listdir(output.parent)
                   if n.startswith((f".{output.name}.building-", f".{output.name}.previous-", f".{output.name}.link-"))]
     for path in leftovers:
         if os.path.realpath(path) == current:
             continue
         pid = _pid_of(path.name, output.name)
-        if pid and _alive(pid) and pid != os.getpid():
-            continue      # another build, still running: its folder may be about to become the site
+        if pid and _alive(pid) and (pid != os.getpid() or path.name.startswith("emptying-")):
+            continue      # another build, still running: its folder may be about to become the site;
+                          # or a replaced site being emptied (by this build's child, named after this build at first)
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
         else:
@@ -128,7 +183,7 @@ def _pid_of(name: str, output_name: str) -> int | None:
     """The process that made a leftover: ``building-<pid>-<n>``, ``site-<date>-<time>-<pid>-<n>``,
     ``.output.building-<pid>`` (before the links), ``.output.link-<pid>``."""
     parts = name.split("-")
-    if name.startswith("building-") and len(parts) >= 3:
+    if name.startswith(("building-", "emptying-")) and len(parts) >= 3:
         pid = parts[1]
     elif name.startswith("site-") and len(parts) >= 5:
         pid = parts[3]
@@ -139,10 +194,24 @@ def _pid_of(name: str, output_name: str) -> int | None:
     return int(pid) if pid.isdigit() else None
 
 
-def _new_staging(output: Path) -> Path:
+def _made_at(name: str) -> int:
+    tail = name.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _new_staging(output: Path) -> tuple[Path, bool]:
+    """The folder this build writes, and whether it starts from the folders of an earlier site (then holding
+    folders only, no file)."""
     folder = versions_dir(output)
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"building-{os.getpid()}-{time.time_ns()}"
+    staging = folder / f"building-{os.getpid()}-{time.time_ns()}"
+    for name in sorted((n for n in os.listdir(folder) if n.startswith("folders-")), key=_made_at, reverse=True):
+        try:
+            os.rename(folder / name, staging)
+            return staging, True
+        except OSError:
+            continue      # taken by another build meanwhile
+    return staging, False
 
 
 def _swap_in(staging: Path, output: Path) -> Path:
@@ -247,7 +316,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
 
     output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
     _clean_leftovers(output)
-    staging = _new_staging(output)
+    staging, reused = _new_staging(output)
     ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
                        search=search, cache=Path(cache) if cache else None, progress=say)
     ctx.showcase = derive(corpus)
@@ -287,10 +356,15 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         logging.getLogger().removeHandler(collector)
         console.quiet = False
 
+    if reused:
+        _remove_empty_folders(staging)
     pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
     posts = sum(1 for p in corpus.posts if p.published)
     ctx.manifest.counts = [pages, len(corpus.models), posts, others]
+    previous = os.path.realpath(output) if output.is_symlink() else None
     site = _swap_in(staging, output)
+    if previous and previous != str(site):
+        _keep_folders(previous, output)
     ctx.manifest.save(site)
     ctx.markdown.save()
     if ctx.manifest.carried:
