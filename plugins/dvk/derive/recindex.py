@@ -305,47 +305,53 @@ def _encode_shard(blocks: list[bytes]) -> bytes:
     return bytes(b)
 
 
-def _parse_shard(raw: bytes) -> dict:
-    """A term shard's content: folded word -> spelling -> three lists of entry numbers."""
-    i = 0
+class _Reader:
+    """Reads back what this module writes: varints, strings and posting lists (sorted deltas, or a bitmap)."""
 
-    def v():
-        nonlocal i
+    def __init__(self, raw: bytes):
+        self.raw, self.i = raw, 0
+
+    def v(self) -> int:
         x = shift = 0
         while True:
-            c = raw[i]
-            i += 1
+            c = self.raw[self.i]
+            self.i += 1
             x |= (c & 0x7F) << shift
             shift += 7
             if c < 0x80:
                 return x
 
-    def text():
-        nonlocal i
-        n = v()
-        i += n
-        return raw[i - n:i].decode("utf-8")
+    def text(self) -> str:
+        n = self.v()
+        self.i += n
+        return self.raw[self.i - n:self.i].decode("utf-8")
 
-    def plist():
-        nonlocal i
-        head = v()
+    def plist(self) -> list[int]:
+        head = self.v()
         if head & 1:                               # a bitmap
-            size = v()
-            i += size
-            return [8 * k + bit for k, byte in enumerate(raw[i - size:i]) if byte for bit in range(8) if byte >> bit & 1]
+            size = self.v()
+            self.i += size
+            return [8 * k + bit for k, byte in enumerate(self.raw[self.i - size:self.i]) if byte for bit in _BITS[byte]]
         out, p = [], 0
         for _ in range(head >> 1):
-            p += v()
+            p += self.v()
             out.append(p)
         return out
 
+
+_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+
+
+def _parse_shard(raw: bytes) -> dict:
+    """A term shard's content: folded word -> spelling -> three lists of entry numbers."""
+    r = _Reader(raw)
     shard = {}
-    for _ in range(v()):
-        f = text()
+    for _ in range(r.v()):
+        f = r.text()
         shard[f] = {}
-        for _ in range(v()):
-            w = text()
-            shard[f][w] = [plist(), plist(), plist()]
+        for _ in range(r.v()):
+            w = r.text()
+            shard[f][w] = [r.plist(), r.plist(), r.plist()]
     return shard
 
 
@@ -377,36 +383,8 @@ def _encode_lists(lists) -> bytes:
 
 def _parse_lists(raw: bytes, count: int = 3) -> list[list[int]]:
     """``count`` posting lists, one after the other (a prefix file: three)."""
-    i = 0
-
-    def v():
-        nonlocal i
-        x = shift = 0
-        while True:
-            c = raw[i]
-            i += 1
-            x |= (c & 0x7F) << shift
-            shift += 7
-            if c < 0x80:
-                return x
-
-    out = []
-    for _ in range(count):
-        head = v()
-        if head & 1:
-            size = v()
-            i += size
-            out.append([8 * k + bit for k, byte in enumerate(raw[i - size:i]) if byte for bit in _BITS[byte]])
-            continue
-        numbers, p = [], 0
-        for _ in range(head >> 1):
-            p += v()
-            numbers.append(p)
-        out.append(numbers)
-    return out
-
-
-_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+    r = _Reader(raw)
+    return [r.plist() for _ in range(count)]
 
 
 def _under(best: dict[str, int], prefixes) -> dict[str, int]:
