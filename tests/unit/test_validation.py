@@ -168,6 +168,21 @@ def test_template_failure_keeps_the_previous_output(site, tmp_path, monkeypatch)
     assert sorted(p.relative_to(site.output) for p in site.output.rglob("*")) == before
 
 
+def test_two_kinds_of_page_at_one_address_stop_the_build_in_vietnamese(site):
+    """A setting that sends the tag list to the author list's address: both pages would be one file."""
+    from conftest import ROOT
+    from dvk.site.build import BuildFailed, build
+    site.model("tot")
+    site.build()
+    before = sorted(p.relative_to(site.output) for p in site.output.rglob("*"))
+    with pytest.raises(BuildFailed) as exc:
+        build(site.root, site.output, settings_file=ROOT / "pelican.conf.py",
+              overrides={"TAGS_SAVE_AS": "tac-gia/index.html"})
+    assert str(exc.value) == ("Hai trang cùng được ghi vào một tệp: tac-gia/index.html. Hãy kiểm tra các cài đặt "
+                              "*_SAVE_AS và *_URL trong pelican.conf.py: mỗi loại trang cần một địa chỉ riêng.")
+    assert sorted(p.relative_to(site.output) for p in site.output.rglob("*")) == before
+
+
 def test_decomposed_input_behaves_like_composed(site):
     import unicodedata
     nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731

@@ -433,9 +433,13 @@ def writer_class(ctx):
             # Set aside, rendered later with the other pages on every core (render_pending). Pelican renders
             # with a copy of the context made when it writes: the copy is made now. Its check that no file is
             # written twice is kept here, where every planned file is known.
-            for t in targets:
+            for n, t in zip(names, targets):
                 if t in self._written_files or t in self._planned:
-                    raise FileOverwriteFailedError(f'Failed to overwrite "{t}" as Pelican has already written to it')
+                    exc = FileOverwriteFailedError(
+                        f"Hai trang cùng được ghi vào một tệp: {n}. Hãy kiểm tra các cài đặt *_SAVE_AS và *_URL "
+                        "trong pelican.conf.py: mỗi loại trang cần một địa chỉ riêng.")
+                    exc.user_facing = True
+                    raise exc
             self._planned.update(targets)
             write = super().write_file
             ctx.pending.append(lambda c=dict(context), kw=kwargs: write(
