@@ -94,40 +94,42 @@ def _discard(folder: Path) -> None:
 # site has a folder per page (``mo-hinh/<id>/index.html``), and making 100,000 folders costs more than linking
 # the 100,000 unchanged pages into them. Folders of pages that are gone are removed before the swap.
 
-# Run in a process of its own: remove every file under a replaced site, keep its folders, then name them
-# ``folders-…`` for the next build (``_new_staging``). Any failure: the whole folder is removed instead.
-_EMPTY = """
-import os, shutil, sys, time
-path = sys.argv[1]
-mine = os.path.join(os.path.dirname(path), f"emptying-{os.getpid()}-{time.time_ns()}")
-try:
-    os.rename(path, mine)
-except OSError:
-    sys.exit()
-try:
-    for top, dirs, files in os.walk(mine):
-        for name in files:
-            os.unlink(os.path.join(top, name))
-        for name in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
-            os.unlink(os.path.join(top, name))
-            dirs.remove(name)
-    os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
-except OSError:
-    shutil.rmtree(mine, ignore_errors=True)
-"""
+def empty_site(path: str) -> None:
+    """Run in a process of its own (``_keep_folders``): remove every file under a replaced site, keep its
+    folders, then name them ``folders-<pid>-<n>`` for the next build (``_new_staging``). Renamed
+    ``emptying-<this pid>-<n>`` first, so that no build removes it meanwhile. On any failure the whole
+    folder is removed instead."""
+    mine = os.path.join(os.path.dirname(path), f"emptying-{os.getpid()}-{time.time_ns()}")
+    try:
+        os.rename(path, mine)
+    except OSError:
+        return
+    try:
+        for top, dirs, files in os.walk(mine):
+            for name in files:
+                os.unlink(os.path.join(top, name))
+            for name in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
+                os.unlink(os.path.join(top, name))
+                dirs.remove(name)
+        os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
+    except OSError:
+        shutil.rmtree(mine, ignore_errors=True)
 
 
 def _keep_folders(site: str, output: Path) -> None:
     """The site just replaced: its files removed and its folders kept for the next build, in a process of
-    its own (``_EMPTY``). Named ``emptying-<this pid>`` at once, so that no other build removes it meanwhile."""
+    its own (``empty_site``). Named ``emptying-<this pid>`` at once, so that no other build removes it meanwhile."""
     versions = versions_dir(output)
     if os.path.dirname(site) != os.path.realpath(versions) or not os.path.basename(site).startswith("site-"):
         return
     moved = versions / f"emptying-{os.getpid()}-{time.time_ns()}"
     try:
         os.rename(site, moved)
-        subprocess.Popen([sys.executable, "-c", _EMPTY, str(moved)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        plugins = str(Path(__file__).resolve().parents[2])      # where this ``dvk`` is, for the child to import
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
+        subprocess.Popen([sys.executable, "-c", "import sys; from dvk.site.build import empty_site; empty_site(sys.argv[1])",
+                          str(moved)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, env=env)
     except OSError:
         _discard(moved)
 
