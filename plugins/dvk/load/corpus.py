@@ -41,10 +41,11 @@ RESERVED = {
 class ModelRecord:
     """One model (mô hình) record, validated."""
 
-    __slots__ = ("id", "path", "data", "place", "field", "topics")
+    __slots__ = ("id", "path", "data", "place", "field", "topics", "stamp")
 
-    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic]):
+    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic], stamp=None):
         self.id, self.path, self.data, self.place, self.field, self.topics = id, path, data, place, field, topics
+        self.stamp = stamp      # (size, modification time in ns) of its file when it was read, if known
 
     def __getattr__(self, key):   # record keys read as attributes: record.name, record.owner …
         try:
@@ -195,15 +196,17 @@ def _code_version() -> str:
 
 
 def _parse_all(paths: list[str], cache: Path | None = None):
-    """Parse many YAML files, on every core when there are many (YAML parsing dominates loading).
+    """Parse many YAML files, on every core when there are many (YAML parsing dominates loading): each
+    file's ``(stamp, _parse_file(path))``, its stamp (size, modification time) known only with ``cache``.
 
     With ``cache`` (a folder), what each file parsed to is kept in ``<cache>/parsed-records.pickle`` with
-    the file's size and modification time; a file unchanged since is not parsed again. (Like ``make``, this
+    the file's size and modification time (``cachefile.Journaled``: an edit rewrites a journal of the
+    changes, not the whole file); a file unchanged since is not parsed again. (Like ``make``, this
     trusts modification times; ``--full`` builds do not read the cache.)"""
     if cache is None:
-        return map_items(_parse_file, paths)
-    store = cache / "parsed-records.pickle"
-    old = cachefile.load(store, _code_version()) or {}
+        return [(None, parsed) for parsed in map_items(_parse_file, paths)]
+    store = cachefile.Journaled(cache / "parsed-records.pickle", _code_version())
+    old = store.value
     stamps = {}
     for p in paths:
         try:
@@ -213,10 +216,10 @@ def _parse_all(paths: list[str], cache: Path | None = None):
             stamps[p] = None
     todo = [p for p in paths if stamps[p] is None or old.get(p, (None, None))[0] != stamps[p]]
     fresh = dict(zip(todo, map_items(_parse_file, todo)))
-    merged = {p: (stamps[p], fresh[p] if p in fresh else old[p][1]) for p in paths}
+    merged = {p: (stamps[p], fresh[p]) if p in fresh else old[p] for p in paths}   # (an entry kept: the same object)
     if todo or len(old) != len(merged):
-        cachefile.save(store, _code_version(), merged)
-    return [merged[p][1] for p in paths]
+        store.save(merged)
+    return [merged[p] for p in paths]
 
 
 class _LazySource(Source):
@@ -309,7 +312,7 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
     topics = taxonomy.topics if taxonomy else {}
     seen: dict[str, str] = {}
     paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
-    for path, (data, error, problems, typeset) in zip(paths, _parse_all(paths, cache)):
+    for path, (stamp, (data, error, problems, typeset)) in zip(paths, _parse_all(paths, cache)):
         rel = _rel(corpus.root, path)
         if error:
             corpus.problems.append(Problem(rel, error[0], None, error[1]))
@@ -369,7 +372,7 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
             _warn_removed(corpus, rel, description, key_line + block, "description")
         if not problems and place is not None and field is not None and len(record_topics) == len(
                 raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            record = ModelRecord(record_id, rel, typeset, place, field, record_topics)
+            record = ModelRecord(record_id, rel, typeset, place, field, record_topics, stamp)
             (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 

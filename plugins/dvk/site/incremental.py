@@ -170,7 +170,9 @@ class Digests:
         if d is None:
             images = [_stat(self.content / str(i.get("src", "")).lstrip("/")) for i in (m.data.get("images") or [])
                       if isinstance(i, dict)]
-            d = self.records[m.id] = _hash("record", m.id, m.path, _stat(self.ctx.root / m.path), images)
+            stamp = getattr(m, "stamp", None)         # as the corpus read it (no second stat of 100,000 files)
+            d = self.records[m.id] = _hash("record", m.id, m.path, f"{stamp[0]}:{stamp[1]}" if stamp else
+                                           _stat(self.ctx.root / m.path), images)
         return d
 
     def records_of(self, items) -> str:
@@ -202,7 +204,8 @@ class RecordCache:
     def __init__(self, path: Path | None, version: str):
         from dvk import cachefile
         self.path, self.version = path, version
-        self.old = (cachefile.load(path, version) or {}) if path else {}
+        self.store = cachefile.Journaled(path, version)       # an edit rewrites a journal, not 100,000 values
+        self.old = self.store.value
         self.new: dict = {}
         self.made = 0
 
@@ -215,9 +218,8 @@ class RecordCache:
         return value
 
     def save(self) -> None:
-        from dvk import cachefile
         if self.path and (self.made or len(self.new) != len(self.old)):
-            cachefile.save(self.path, self.version, self.new)
+            self.store.save(self.new)
 
 
 def record_cache(ctx, name: str) -> RecordCache:
