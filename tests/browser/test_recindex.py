@@ -368,6 +368,20 @@ def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, mo
         assert files(tmp_path / "kept") == files(tmp_path / "cold"), round_
 
 
+def test_entries_read_back_from_a_cache_are_the_same_entries(synthetic_index, tmp_path):
+    """A build's entries come from its cache (read back by pickle, which shares equal texts) after a build
+    that made them anew: the same entries, so one edit rewrites a few files, not the whole index."""
+    import copy
+    import pickle
+    import dvk.derive.recindex as recindex
+    entries, _, _ = synthetic_index
+    recindex.write_index(copy.deepcopy(entries), tmp_path / "site", cache=tmp_path / "cache")
+    again = pickle.loads(pickle.dumps(entries))
+    again[3].summary += " có thêm vườn xoài"
+    rebuilt = recindex.write_index(again, tmp_path / "site", cache=tmp_path / "cache")
+    assert rebuilt.incremental and rebuilt.written <= 6, (rebuilt.incremental, rebuilt.written, rebuilt.files)
+
+
 def test_shards_split_by_the_next_letter_merge_again_when_their_words_are_edited_away(synthetic_index, tmp_path,
                                                                                       monkeypatch):
     import copy

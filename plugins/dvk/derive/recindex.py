@@ -273,10 +273,12 @@ def _best_words(doc) -> dict[str, int]:
 
 
 def _print(doc) -> bytes:
-    """A digest of everything the index holds of an entry."""
+    """A digest of everything the index holds of an entry. (``marshal`` format 0: from format 3 on, a text met
+    twice is written as a reference to the first, so equal entries, one made anew and one read back from a
+    cache that shares equal texts, gave other bytes, and the next build a full index.)"""
     return hashlib.sha1(marshal.dumps((doc.url, doc.title, doc.section, doc.owner, doc.locality, doc.places,
                                        doc.summary, doc.body, doc.date, doc.date_label, doc.place_label, doc.image,
-                                       doc.image_alt, doc.filters))).digest()
+                                       doc.image_alt, doc.filters), 0)).digest()
 
 
 def _prints(docs) -> bytes:
