@@ -16,7 +16,7 @@ import shutil
 
 from pelican.generators import Generator
 
-from dvk import PROJECT
+from dvk import PROJECT, cachefile
 
 from dvk.derive import opendata
 from dvk.site import incremental
@@ -47,6 +47,8 @@ class OpenDataGenerator(Generator):
                                        os.path.join(folder, opendata.JSON_FILE), records, meta, siteurl,
                                        rows=lambda r, make: kept.get(digests.record(r), make))
         kept.save()
+        del kept, records
+        cachefile.give_back()
         doc = opendata.statistics_document(stats, show.provinces, show.taxonomy.fields, show.reports,
                                            {**meta, "title": f"{self.settings['SITENAME']} – thống kê"})
         with open(os.path.join(folder, opendata.STATS_FILE), "w", encoding="utf-8") as fh:
