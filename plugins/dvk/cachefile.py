@@ -39,7 +39,7 @@ def give_back() -> None:
     the search index took more. ``malloc_trim`` of the GNU C library; elsewhere nothing is done."""
     try:
         trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):     # no such function (musl, macOS), no C library by name (Windows)
         return
     trim(0)
 
