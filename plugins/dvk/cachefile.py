@@ -8,12 +8,12 @@ stopped half-way never leaves half a file. No Pelican import.
 """
 from __future__ import annotations
 
-import ctypes
-import gc
 import os
 import pickle
 from pathlib import Path
 from typing import Any
+
+from dvk.memory import no_collection
 
 
 def user_cache() -> Path:
@@ -31,31 +31,6 @@ def load(path: Path | None, version: str) -> Any:
     except Exception:         # absent, unreadable or damaged (pickle raises many kinds): not cached
         return None
     return value if saved == version else None
-
-
-def give_back() -> None:
-    """Hand the memory a large value just freed back to the system. CPython frees it, but the C library
-    keeps it for later: the open-data rows of 100,000 records (130 MiB) stayed in the build's memory while
-    the search index took more. ``malloc_trim`` of the GNU C library; elsewhere nothing is done."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError, TypeError):     # no such function (musl, macOS), no C library by name (Windows)
-        return
-    trim(0)
-
-
-class no_collection:
-    """Python's cycle collector paused while a large value is read. Reading one makes millions of objects,
-    none of them garbage: each full collection this sets off walks the whole heap again, and at 100,000
-    records reading the build's caches took 10 s with the collector running, under 3 s without."""
-
-    def __enter__(self):
-        self.was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc):
-        if self.was:
-            gc.enable()
 
 
 def save(path: Path | None, version: str, value: Any) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import logging
 import os
 import shutil
@@ -22,7 +21,7 @@ from types import SimpleNamespace
 from pathlib import Path
 
 from dvk import PROJECT
-from dvk.cachefile import no_collection
+from dvk.memory import frozen, no_collection
 
 from dvk.derive.showcase import derive
 from dvk.load.markdown import RenderCache
@@ -311,7 +310,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         return BuildResult(output, *counts[:1], time.perf_counter() - started, *counts[1:3])
 
     say("Đang đọc và kiểm tra nội dung…")
-    with no_collection():     # reading makes millions of objects and no garbage (see ``cachefile``)
+    with no_collection():     # reading makes millions of objects and no garbage (see ``dvk.memory``)
         corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
     if corpus.warnings:
         say(warnings_report(corpus.warnings))
@@ -321,8 +320,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
 
     # The corpus, read and checked, lives until the build ends: Python's cycle collector need not walk its
     # millions of objects again at each full collection (at 100,000 records, seconds of a build).
-    gc.freeze()
-    try:
+    with frozen():
         output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
         _clean_leftovers(output)
         staging, reused = _new_staging(output)
@@ -380,8 +378,6 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
         _clean_leftovers(output)
         return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts)
-    finally:
-        gc.unfreeze()
 
 
 def _count_pages(site: Path, manifest, previous: list | None) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import shutil
 
 from pelican.generators import Generator
 
-from dvk import PROJECT, cachefile
+from dvk import PROJECT, memory
 
 from dvk.derive import opendata
 from dvk.site import incremental
@@ -48,7 +48,7 @@ class OpenDataGenerator(Generator):
                                        rows=lambda r, make: kept.get(digests.record(r), make))
         kept.save()
         del kept, records
-        cachefile.give_back()
+        memory.give_back()
         doc = opendata.statistics_document(stats, show.provinces, show.taxonomy.fields, show.reports,
                                            {**meta, "title": f"{self.settings['SITENAME']} – thống kê"})
         with open(os.path.join(folder, opendata.STATS_FILE), "w", encoding="utf-8") as fh:

@@ -19,7 +19,7 @@ import os
 
 from pelican.generators import Generator
 
-from dvk import cachefile
+from dvk import memory
 from dvk.derive import recindex
 from dvk.derive.search import SEARCH_URL, document_doc, facets, model_doc, model_year, post_doc
 from dvk.site import incremental
@@ -52,7 +52,7 @@ class SearchPageGenerator(Generator):
             fh.write(html)
         if self.ctx.search:
             self.write_index(models)
-            cachefile.give_back()          # the entries of every record and post, gone
+            memory.give_back()          # the entries of every record and post, gone
 
     def write_index(self, models):
         thumb = self.env.globals.get("thumb_image")
