@@ -2,10 +2,12 @@
 
 Prints, for each measure, the best and the spread of several runs:
 - dev server: from saving a post to the rebuilt page being served;
+- dev server: from saving a record to its page served with the change (the quick page), and to every other
+  page rebuilt;
 - import-models: a generated spreadsheet of N rows, dry run;
 - publish --dry-run: production build, fingerprinting and pre-compression (no deploy).
 
-    python tests/benchmarks/bench_editors.py [--rows 20000] [--models 0] [--runs 3]
+    python tests/benchmarks/bench_editors.py [--rows 20000] [--models 0] [--runs 3] [--only devserver]
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ def project(tmp: Path, models: int) -> Path:
 
 
 def bench_devserver(site: Path, runs: int):
+    import json
+    import re
+    import yaml
     from dvk.tools.devserver import DevServer
     post = sorted((site / "content" / "tin-tuc").glob("*.md"))[0]
     original = post.read_text(encoding="utf-8")
@@ -46,15 +51,54 @@ def bench_devserver(site: Path, runs: int):
         for i in range(runs):
             version = dev.state.version
             started = time.perf_counter()
-            post.write_text(original.replace("title:", f"title: Sửa {i} —", 1), encoding="utf-8")
+            title = re.search(r"^title: *(.*)$", original, re.M)
+            text = yaml.safe_load(title.group(1))
+            post.write_text(original[:title.start(1)] + json.dumps(f"Sửa {i} — {text}", ensure_ascii=False)
+                            + original[title.end(1):], encoding="utf-8")
             while dev.state.version == version:
                 time.sleep(0.02)
+            assert dev.state.ok, dev.state
             urllib.request.urlopen(f"http://127.0.0.1:{dev.port}/").read()
             times.append(time.perf_counter() - started)
     finally:
         dev.stop()
         post.write_text(original, encoding="utf-8")
     figures(f"dev server, save → page rebuilt ({dev.state.pages} pages)", times)
+
+
+def bench_devserver_record(site: Path, runs: int):
+    """A record saved, as an editor does: the seconds until its page is served with the change (what the open
+    page reloads to), and until the rebuild of every other page is done."""
+    import yaml
+    from dvk.tools.devserver import DevServer
+    record = sorted((site / "data" / "models").rglob("*.yaml"))[len(list((site / "data" / "models").rglob("*.yaml"))) // 2]
+    original = record.read_text(encoding="utf-8")
+    url = f"/mo-hinh/{record.stem}/"
+    dev = DevServer(site, site / "preview", settings_file=ROOT / "pelican.conf.py", port=0,
+                    watch=[site / "content", site / "data"], log=lambda *a: None).start()
+    shown, done = [], []
+    try:
+        base = f"http://127.0.0.1:{dev.port}"
+        for i in range(runs):
+            time.sleep(2)                 # the folders of the site before last are emptied meanwhile
+            marker = f"Đã sửa lần {i} {time.time_ns()}"
+            version = dev.state.version
+            started = time.perf_counter()
+            data = yaml.safe_load(original)
+            data["summary"] = f"{marker}. {data.get('summary') or ''}"
+            record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            while marker not in urllib.request.urlopen(base + url).read().decode("utf-8"):
+                time.sleep(0.02)
+            shown.append(time.perf_counter() - started)
+            while dev.state.version == version or dev.state.building:
+                time.sleep(0.02)
+            done.append(time.perf_counter() - started)
+            assert dev.state.ok, dev.state
+    finally:
+        dev.stop()
+        record.write_text(original, encoding="utf-8")
+    figures(f"dev server, record saved → its page served with the change ({dev.state.pages} pages)", shown)
+    figures("dev server, record saved → every page rebuilt", done)
 
 
 def bench_import(site: Path, rows: int, runs: int):
@@ -97,12 +141,15 @@ def main():
     parser.add_argument("--rows", type=int, default=20000)
     parser.add_argument("--models", type=int, default=0, help="synthetic records (0: the demo content)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=["devserver"], help="only the dev server's figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = project(Path(tmp), args.models)
         bench_devserver(site, args.runs)
-        bench_import(site, args.rows, args.runs)
-        bench_publish(site, args.runs)
+        bench_devserver_record(site, args.runs)
+        if args.only != "devserver":
+            bench_import(site, args.rows, args.runs)
+            bench_publish(site, args.runs)
 
 
 if __name__ == "__main__":

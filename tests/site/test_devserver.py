@@ -138,3 +138,31 @@ def test_the_preview_answers_only_to_its_own_host_names(served, host, expected):
         assert "Tin còn nháp" not in body and "chỉ mở được tại http://localhost" in body
     else:
         assert "Tin còn nháp" in body
+
+
+def test_the_build_process_stays_and_a_change_to_the_sites_code_starts_a_new_one(served):
+    site, dev, base = served
+    first = dev.worker.proc.pid
+    post = site.root / "content" / "tin-tuc" / "tin-dau.md"
+    dev.rebuild(["content/tin-tuc/tin-dau.md"], [str(post)])
+    assert dev.state.ok is True and dev.worker.proc.pid == first
+    code = ROOT / "plugins" / "dvk" / "site" / "showcase.py"     # named as saved; the file is not changed
+    dev.rebuild(["plugins/dvk/site/showcase.py"], [str(code)])
+    assert dev.state.ok is True and dev.worker.proc.pid != first
+    dev.worker.proc.kill()                                        # gone between two saves: started again
+    dev.worker.proc.wait()
+    dev.rebuild(["content/tin-tuc/tin-dau.md"], [str(post)])
+    assert dev.state.ok is True
+    assert fetch(base + "/tin-tuc/tin-dau/")[0] == 200
+
+
+def test_a_build_process_that_dies_mid_build_is_reported(tmp_path):
+    import sys
+    from dvk.tools.devserver import BuildWorker
+    worker = BuildWorker(tmp_path, tmp_path / "preview", None, None, None)
+    worker.args = [sys.executable, "-c", "import sys; sys.stdin.readline(); "
+                   "print('MemoryError: hết bộ nhớ', file=sys.stderr); sys.exit(3)"]
+    outcomes = list(worker.build([]))
+    assert len(outcomes) == 1 and outcomes[0]["ok"] is False
+    assert outcomes[0]["error"] == "Tiến trình dựng trang dừng bất thường (mã 3):\nMemoryError: hết bộ nhớ"
+    assert worker.proc is None

@@ -316,75 +316,96 @@ def _typeset(data: dict) -> dict:
 
 
 def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
+    seen: dict[str, str] = {}
+    paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
+    for path, (stamp, parsed) in zip(paths, _parse_all(paths, cache)):
+        _add_model(corpus, seen, path, stamp, parsed)
+
+
+def read_record(corpus: Corpus, path: str) -> tuple[ModelRecord | None, list[Problem]]:
+    """One model record's file, read and checked alone as ``load_corpus`` checks it against ``corpus``'s
+    taxonomy (the checks across files, an id used twice, aside): the record as the site would show it, or
+    None, and the file's problems. The dev server's quick page after a save (``dvk.tools.devserver``)."""
+    alone = Corpus(root=corpus.root, taxonomy=corpus.taxonomy, preview=corpus.preview)
+    try:
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    _add_model(alone, {}, path, stamp, _parse_file(path))
+    record_id = os.path.basename(path).rsplit(".", 1)[0]
+    return alone.models.get(record_id) or alone.drafts.get(record_id), alone.problems
+
+
+def _add_model(corpus: Corpus, seen: dict[str, str], path: str, stamp, parsed) -> None:
+    """Check one record's parsed file (``_parse_file``) and add it to ``corpus`` (or its problems)."""
     taxonomy = corpus.taxonomy
     fields = taxonomy.by_id if taxonomy else {}
     topics = taxonomy.topics if taxonomy else {}
-    seen: dict[str, str] = {}
-    paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
-    for path, (stamp, (data, error, problems, typeset)) in zip(paths, _parse_all(paths, cache)):
-        rel = _rel(corpus.root, path)
-        if data is None and typeset is not None:
-            data = typeset
-        if error:
-            corpus.problems.append(Problem(rel, error[0], None, error[1]))
-            continue
-        source = _LazySource(path)
-        check = _FileChecker(corpus, rel, source)
-        record_id = os.path.basename(path).rsplit(".", 1)[0]
-        if not schema.re.fullmatch(schema.SLUG, record_id):
-            check.add((), f"tên tệp “{os.path.basename(path)}” không dùng được làm mã mô hình; cần {schema.SLUG_HINT}", line=1)
-        if record_id in seen:
-            check.add((), f"mã mô hình “{record_id}” bị trùng với {seen[record_id]}; mỗi mô hình cần một tên tệp riêng", line=1)
-            continue
-        seen[record_id] = rel
-        if record_id in RESERVED["model"]:
-            check.add((), f"mã mô hình “{record_id}” trùng với một địa chỉ trang của trang web (/mo-hinh/{record_id}/); "
-                          "hãy đặt tên tệp khác", line=1)
-            continue
-        for p, message in problems:
-            check.add(p, message)
-        if problems and not isinstance(data, dict):
-            continue
-        place = resolve(data["province"]) if isinstance(data.get("province"), str) else None
-        if place is None and isinstance(data.get("province"), str):
-            check.add(("province",), province_problem(data["province"]))
-        field = fields.get(data["field"]) if isinstance(data.get("field"), str) else None
-        record_topics = []
-        raw_topics = data.get("topics") or []
-        for i, t in enumerate(raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            if not isinstance(t, str):
-                continue   # reported by the schema check
-            topic = topics.get(t)
-            tpath = ("topics", i) if isinstance(raw_topics, list) else ("topics",)
-            if topic is None:
-                check.add(tpath, f"chủ đề “{t}” không có trong data/fields.yaml; cần một trong: "
-                                 f"{', '.join(x.id for x in (field.topics if field else topics.values()))}")
-            elif field and topic.field_id != field.id:
-                check.add(tpath, f"chủ đề “{t}” thuộc lĩnh vực “{topic.field_id}”, không thuộc lĩnh vực "
-                                 f"“{field.id}” của mô hình; các chủ đề của lĩnh vực này: "
-                                 f"{', '.join(x.id for x in field.topics)}")
-            else:
-                record_topics.append(topic)
-        recognized = data.get("recognized") if isinstance(data.get("recognized"), dict) else None
-        if recognized and data.get("status") == "registered":
-            check.add(("status",), "mô hình đã có mục “recognized” (công nhận) nên tình trạng cần là "
-                                   "recognized hoặc replicated, không phải registered")
-        if recognized and isinstance(recognized.get("year"), int) and isinstance(data.get("registered"), int) \
-                and recognized["year"] < data["registered"]:
-            check.add(("recognized", "year"), f"năm công nhận {recognized['year']} sớm hơn năm đăng ký {data['registered']}")
-        for i, image in enumerate(data["images"] if isinstance(data.get("images"), list) else []):
-            if isinstance(image, dict) and isinstance(image.get("src"), str):
-                _check_image(corpus, check, ("images", i, "src"), image["src"])
-        description = data.get("description")
-        if isinstance(description, str) and ("<" in description or "](" in description):
-            key_line = source.line_of(("description",)) or 1
-            header = source.text.splitlines()[key_line - 1] if key_line <= source.text.count("\n") + 1 else ""
-            block = bool(re.search(r":\s*[|>][+-]?\d*\s*(#.*)?$", header))   # "description: |": text starts below
-            _warn_removed(corpus, rel, description, key_line + block, "description")
-        if not problems and place is not None and field is not None and len(record_topics) == len(
-                raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-            record = ModelRecord(record_id, rel, typeset, place, field, record_topics, stamp)
-            (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
+    data, error, problems, typeset = parsed
+    rel = _rel(corpus.root, path)
+    if data is None and typeset is not None:
+        data = typeset
+    if error:
+        corpus.problems.append(Problem(rel, error[0], None, error[1]))
+        return
+    source = _LazySource(path)
+    check = _FileChecker(corpus, rel, source)
+    record_id = os.path.basename(path).rsplit(".", 1)[0]
+    if not schema.re.fullmatch(schema.SLUG, record_id):
+        check.add((), f"tên tệp “{os.path.basename(path)}” không dùng được làm mã mô hình; cần {schema.SLUG_HINT}", line=1)
+    if record_id in seen:
+        check.add((), f"mã mô hình “{record_id}” bị trùng với {seen[record_id]}; mỗi mô hình cần một tên tệp riêng", line=1)
+        return
+    seen[record_id] = rel
+    if record_id in RESERVED["model"]:
+        check.add((), f"mã mô hình “{record_id}” trùng với một địa chỉ trang của trang web (/mo-hinh/{record_id}/); "
+                      "hãy đặt tên tệp khác", line=1)
+        return
+    for p, message in problems:
+        check.add(p, message)
+    if problems and not isinstance(data, dict):
+        return
+    place = resolve(data["province"]) if isinstance(data.get("province"), str) else None
+    if place is None and isinstance(data.get("province"), str):
+        check.add(("province",), province_problem(data["province"]))
+    field = fields.get(data["field"]) if isinstance(data.get("field"), str) else None
+    record_topics = []
+    raw_topics = data.get("topics") or []
+    for i, t in enumerate(raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+        if not isinstance(t, str):
+            continue   # reported by the schema check
+        topic = topics.get(t)
+        tpath = ("topics", i) if isinstance(raw_topics, list) else ("topics",)
+        if topic is None:
+            check.add(tpath, f"chủ đề “{t}” không có trong data/fields.yaml; cần một trong: "
+                             f"{', '.join(x.id for x in (field.topics if field else topics.values()))}")
+        elif field and topic.field_id != field.id:
+            check.add(tpath, f"chủ đề “{t}” thuộc lĩnh vực “{topic.field_id}”, không thuộc lĩnh vực "
+                             f"“{field.id}” của mô hình; các chủ đề của lĩnh vực này: "
+                             f"{', '.join(x.id for x in field.topics)}")
+        else:
+            record_topics.append(topic)
+    recognized = data.get("recognized") if isinstance(data.get("recognized"), dict) else None
+    if recognized and data.get("status") == "registered":
+        check.add(("status",), "mô hình đã có mục “recognized” (công nhận) nên tình trạng cần là "
+                               "recognized hoặc replicated, không phải registered")
+    if recognized and isinstance(recognized.get("year"), int) and isinstance(data.get("registered"), int) \
+            and recognized["year"] < data["registered"]:
+        check.add(("recognized", "year"), f"năm công nhận {recognized['year']} sớm hơn năm đăng ký {data['registered']}")
+    for i, image in enumerate(data["images"] if isinstance(data.get("images"), list) else []):
+        if isinstance(image, dict) and isinstance(image.get("src"), str):
+            _check_image(corpus, check, ("images", i, "src"), image["src"])
+    description = data.get("description")
+    if isinstance(description, str) and ("<" in description or "](" in description):
+        key_line = source.line_of(("description",)) or 1
+        header = source.text.splitlines()[key_line - 1] if key_line <= source.text.count("\n") + 1 else ""
+        block = bool(re.search(r":\s*[|>][+-]?\d*\s*(#.*)?$", header))   # "description: |": text starts below
+        _warn_removed(corpus, rel, description, key_line + block, "description")
+    if not problems and place is not None and field is not None and len(record_topics) == len(
+            raw_topics if isinstance(raw_topics, list) else [raw_topics]):
+        record = ModelRecord(record_id, rel, typeset, place, field, record_topics, stamp)
+        (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 
 class _FrontMatterCache:

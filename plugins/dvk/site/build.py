@@ -45,6 +45,7 @@ class BuildResult:
     seconds: float
     models: int
     posts: int
+    context: BuildContext | None = None     # with ``build(keep_context=True)``: the build's context, for the dev server
 
 
 class _ErrorCollector(logging.Handler):
@@ -275,7 +276,8 @@ def validate(root=ROOT, content=None, data=None) -> Corpus:
 
 
 def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
-          preview: bool = False, progress=None, cache=None, search: bool = True, full: bool = False) -> BuildResult:
+          preview: bool = False, progress=None, cache=None, search: bool = True, full: bool = False,
+          keep_context: bool = False) -> BuildResult:
     """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
 
     Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
@@ -283,7 +285,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     each step of a long build in Vietnamese. ``cache`` is where processed images and search index files
     are kept between builds (default ``<root>/.cache``); ``search=False`` leaves the search index out.
     Showcase pages whose inputs did not change since the last build into ``output`` are carried over
-    (``incremental.py``); ``full=True`` renders everything.
+    (``incremental.py``); ``full=True`` renders everything. ``keep_context=True`` returns the build's context
+    (corpus, showcase data, templates) in the result, when pages were built: the dev server's quick page.
     """
     say = progress or (lambda message: None)
     from pelican import Pelican
@@ -377,7 +380,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         if ctx.manifest.carried:
             say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
         _clean_leftovers(output)
-        return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts)
+        return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts,
+                           ctx if keep_context else None)
 
 
 def _count_pages(site: Path, manifest, previous: list | None) -> tuple[int, int]:

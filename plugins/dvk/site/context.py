@@ -50,6 +50,7 @@ class BuildContext:
     manifest: object = None             # incremental.Manifest: pages of the previous build that may be reused
     digests: object = None              # incremental.Digests: what each record and post page shows, by file
     markdown: object = None             # load.markdown.RenderCache: posts' HTML kept between builds
+    model_pages: object = None          # site.showcase.ShowcaseGenerator: renders one model's page again (dev server)
     # render: pages planned but not yet rendered (incremental.render_pending runs them on every core)
     pending: list = dc_field(default_factory=list)
 

@@ -250,11 +250,33 @@ class Manifest:
         return cache / "build" / (_hash(os.path.abspath(output))[:16] + ".json")
 
     @classmethod
+    def dirty_path(cls, cache: Path, output: Path) -> Path:
+        return cls.path_for(cache, output).with_suffix(".dirty.json")
+
+    @classmethod
+    def mark_dirty(cls, cache: Path, output: Path, names: list[str]) -> None:
+        """Pages about to be written into the site ``output`` names outside a build (the dev server's quick
+        page after a save): the next build renders them again, whatever their keys say, as it would after a
+        build stopped half-way. Kept in a file of its own, written before the pages, so that a process that
+        stops in between leaves nothing stale behind; ``save`` removes it."""
+        path = cls.dirty_path(cache, output)
+        try:
+            marked = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            marked = []
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(set(marked if isinstance(marked, list) else []) | set(names))),
+                       encoding="utf-8")
+        os.replace(tmp, path)
+
+    @classmethod
     def unchanged(cls, cache: Path, output: Path, stamp: str) -> list | None:
         """The counts of the site ``output`` names when the build that made it had this ``stamp``, no
-        scheduled post has become public since, and the site is still there; else None."""
+        scheduled post has become public since, no page was written into it since (``mark_dirty``), and the
+        site is still there; else None."""
         from dvk.model.visibility import now_local
-        if not output.is_symlink():
+        if not output.is_symlink() or cls.dirty_path(cache, output).exists():
             return None
         try:
             saved = json.loads(cls.path_for(cache, output).read_text(encoding="utf-8"))
@@ -281,6 +303,13 @@ class Manifest:
                 saved = {}
             if saved.get("key") == key and saved.get("site") == str(site):
                 old = saved.get("pages") or {}
+            if old:
+                try:
+                    dirty = json.loads(cls.dirty_path(cache, output).read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    dirty = []
+                for name in dirty if isinstance(dirty, list) else []:
+                    old.pop(name, None)          # written since that build: rendered again, never carried
         manifest = cls(path, key, site if old else None, old)
         manifest.previous_counts = saved.get("counts") if old else None
         manifest.full = full
@@ -321,6 +350,7 @@ class Manifest:
                                    "counts": self.counts, "pages": self.new}, separators=(",", ":")),
                        encoding="utf-8")
         os.replace(tmp, self.path)
+        self.path.with_suffix(".dirty.json").unlink(missing_ok=True)
 
 
 # ------------------------------------------------------------------------ Pelican's pages: posts, lists

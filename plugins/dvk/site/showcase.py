@@ -89,6 +89,7 @@ class ShowcaseGenerator(Generator):
         self.digests = self.ctx.digests
         self.models, self.taxonomy, self.stats, self.provinces = show.models, show.taxonomy, show.stats, show.provinces
         self.reports_by_province = show.reports_by_province
+        self.ctx.model_pages = self        # for the dev server's quick page after a save (``model_page``)
 
     # ------------------------------------------------------------ writing
 
@@ -201,6 +202,21 @@ class ShowcaseGenerator(Generator):
             f"Đang viết {len(left)} trang mô hình (giữ nguyên {len(carried)} trang không đổi)…")
         for written in map_ranges(write_range, len(left)):
             self._noted(written)
+
+    def model_page(self, record) -> tuple[str, str]:
+        """The address and HTML of ``record``'s page as this build renders a model's page, ``record`` taking
+        the place of this build's record of the same id (its neighbours and the posts that name it as this
+        build found them). The dev server shows it at once after a record is saved, before the rebuild that
+        brings every other page up to date (``dvk.tools.devserver``)."""
+        group = (record.place.province.code, record.field.id)
+        neighbours = [record if m.id == record.id else m for m in self.models
+                      if (m.place.province.code, m.field.id) == group or m.id == record.id]
+        mentions = [a for a in self.context.get("articles", []) if record.id in (getattr(a, "models", None) or [])]
+        url, description = urls.model(record.id), record.data.get("description")
+        html = self.get_template("model").render(
+            self.context, page_url=url, record=record, related=related_models(neighbours)[record.id], mentions=mentions,
+            description_html=Markup(record_html(description)) if description else "")
+        return url, html
 
     def _write_fields(self):
         show = self.ctx.showcase

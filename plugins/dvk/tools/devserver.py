@@ -8,9 +8,17 @@ validation the server keeps serving the last good build and shows the
 problems, in Vietnamese, at the top of every page (and at ``/__dvk/loi/``)
 until the file is fixed.
 
-Each rebuild runs in a fresh Python process, so edits to plugins and
-templates are picked up too, and a crashing build cannot take the server
-down. The page reload uses a tiny script and a server-sent events endpoint
+Builds run in a Python process of their own (``--worker``), so a crashing
+build cannot take the server down. That process stays between saves and keeps
+the last build in memory; an edit to the site's code (``plugins/``) starts a
+new one, so such edits are picked up too (templates and settings are read at
+every build). When the saved files are model records already on the site, the
+worker first renders the saved record's own page into the site at once (its
+neighbours and the posts naming it as the last build found them), the open
+pages reload, and the rebuild that brings every other page up to date follows
+(about a second, against several at national scale). A record with a problem
+shows its problems at once the same way. Hugo's server does alike ("fast
+render": the pages being looked at first). The page reload uses a tiny script and a server-sent events endpoint
 that exist only in this server's responses: the built files are untouched and
 nothing is loaded from another host.
 
@@ -54,7 +62,7 @@ LIVE_RELOAD_JS = """// Dev server only: reload this page when the preview has be
 
 @dataclass
 class BuildState:
-    """The outcome of the latest build; ``version`` grows with every finished build."""
+    """The outcome of the latest build; ``version`` grows with every finished build, and with every quick page."""
 
     version: int = 0
     ok: bool | None = None               # None until the first build finishes
@@ -64,35 +72,160 @@ class BuildState:
     pages: int = 0
     seconds: float = 0.0
     changed: list = dc_field(default_factory=list)
+    building: bool = False               # the saved record's page is shown; the rest of the site is being rebuilt
+    quick: list = dc_field(default_factory=list)      # the addresses of the latest quick pages
 
 
-def build_once(root, output, settings_file=None, content=None, data=None) -> dict:
-    """Build the preview in this process; a JSON-able outcome (used by the child process)."""
+def _problems(problems) -> list[dict]:
+    return [{"path": p.path, "line": p.line, "field": p.field, "message": p.message, "text": str(p)}
+            for p in problems]
+
+
+def build_once(root, output, settings_file=None, content=None, data=None, keep: dict | None = None) -> dict:
+    """Build the preview in this process; a JSON-able outcome (used by the child process). With ``keep`` (a
+    dict), a good build's context is left in ``keep["context"]`` for ``quick_pages``."""
     from dvk.site.build import BuildFailed, build
     from dvk.model.problems import InvalidContent
     started = time.perf_counter()
     try:
-        result = build(root, output, settings_file=settings_file, content=content, data=data, preview=True)
+        result = build(root, output, settings_file=settings_file, content=content, data=data, preview=True,
+                       keep_context=keep is not None)
     except InvalidContent as exc:
-        return {"ok": False, "problems": [{"path": p.path, "line": p.line, "field": p.field, "message": p.message,
-                                           "text": str(p)} for p in exc.problems],
-                "seconds": time.perf_counter() - started}
+        return {"ok": False, "problems": _problems(exc.problems), "seconds": time.perf_counter() - started}
     except BuildFailed as exc:
         return {"ok": False, "error": str(exc), "seconds": time.perf_counter() - started}
+    if keep is not None and result.context is not None:
+        keep["context"] = result.context
     return {"ok": True, "pages": result.pages, "seconds": result.seconds}
 
 
-def _child_build(root: Path, output: Path, settings_file, content, data) -> dict:
-    args = [sys.executable, "-m", "dvk.tools.devserver", "--build-once", "--root", str(root), "--output", str(output)]
-    for flag, value in (("--settings", settings_file), ("--content", content), ("--data", data)):
-        if value:
-            args += [flag, str(value)]
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=str(root))
-    for line in reversed(proc.stdout.splitlines()):
-        if line.startswith("{"):
-            return json.loads(line)
-    tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
-    return {"ok": False, "error": f"Tiến trình dựng trang dừng bất thường (mã {proc.returncode}):\n{tail}"}
+def quick_pages(ctx, output: Path, paths: list[str]) -> dict | None:
+    """The pages of saved model records, rendered at once into the site ``output`` names, before the
+    rebuild: ``{"ok": True, "quick": [addresses]}``, or ``{"ok": False, "problems": …}`` when a saved record
+    has problems (as the build would report them), or None when this cannot stand for the rebuild's first
+    look: anything saved that is not a record the last build ``ctx`` showed, a record that moved or now
+    shows another picture (pictures are prepared by the build), or any failure.
+
+    The pages are marked first (``Manifest.mark_dirty``): the next build renders them again whatever their
+    keys say. Each file is replaced by a rename: files of the site are hard links shared with the last one."""
+    from dvk.load.corpus import YAML_SUFFIXES, read_record
+    from dvk.site.incremental import Manifest
+    started = time.perf_counter()
+    if not paths or ctx is None or ctx.model_pages is None:
+        return None
+    models_dir = os.path.realpath(ctx.data / "models")
+    records = []
+    for path in paths:
+        path = os.path.realpath(path)
+        record_id = os.path.basename(path).rsplit(".", 1)[0]
+        old = ctx.corpus.models.get(record_id)
+        if not (path.endswith(YAML_SUFFIXES) and path.startswith(models_dir + os.sep) and os.path.isfile(path)
+                and old is not None and os.path.realpath(ctx.root / old.path) == path):
+            return None
+        records.append((path, old))
+    problems, pages = [], []
+    try:
+        for path, old in records:
+            record, found = read_record(ctx.corpus, path)
+            problems += found
+            if found:
+                continue
+            if record is None or _pictures(record) != _pictures(old):
+                return None
+            pages.append(ctx.model_pages.model_page(record))
+        if problems:
+            return {"ok": False, "quick": [], "problems": _problems(problems), "seconds": time.perf_counter() - started}
+        site = os.path.realpath(output)
+        Manifest.mark_dirty(ctx.cache_dir, output, [url + "index.html" for url, _ in pages])
+        for url, html in pages:
+            target = os.path.join(site, url, "index.html")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target + ".quick.tmp", "w", encoding="utf-8") as fh:
+                fh.write(html)
+            os.replace(target + ".quick.tmp", target)
+    except Exception:         # whatever went wrong, the rebuild that follows reports it
+        return None
+    return {"ok": True, "quick": [url for url, _ in pages], "seconds": time.perf_counter() - started}
+
+
+def _pictures(record) -> list:
+    return [i.get("src") for i in record.data.get("images") or [] if isinstance(i, dict)]
+
+
+def serve_builds(root, output, settings_file, content, data, requests, answer) -> None:
+    """The build process (``--worker``): for each request (``{"paths": [saved files]}``), the quick pages
+    when there are any (``quick_pages``), then the build; each outcome passed to ``answer``. The last good
+    build's context is kept for the next request's quick pages, and let go before each build."""
+    import gc
+    keep: dict = {}
+    for request in requests:
+        ctx = keep.pop("context", None)
+        quick = quick_pages(ctx, Path(output), request.get("paths") or []) if ctx is not None else None
+        del ctx
+        gc.collect()
+        if quick is not None:
+            answer(quick)
+        answer(build_once(root, output, settings_file, content, data, keep=keep))
+
+
+class BuildWorker:
+    """The server's side of the build process: started at first use and again after it stopped or the site's
+    code changed; one request at a time (``build`` yields its outcomes: the quick pages, if any, then the
+    build's). A process that dies mid-build gives a failed outcome with the end of what it printed."""
+
+    def __init__(self, root: Path, output: Path, settings_file, content, data):
+        self.args = [sys.executable, "-m", "dvk.tools.devserver", "--worker", "--root", str(root),
+                     "--output", str(output)]
+        for flag, value in (("--settings", settings_file), ("--content", content), ("--data", data)):
+            if value:
+                self.args += [flag, str(value)]
+        self.cwd = str(root)
+        self.proc = None
+        self.tail: list[str] = []
+
+    def _start(self):
+        self.tail = []
+        self.proc = subprocess.Popen(self.args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, encoding="utf-8", errors="replace", cwd=self.cwd, bufsize=1)
+        self.drain = threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True)
+        self.drain.start()
+
+    def _drain(self, stream):
+        for line in stream:
+            self.tail = (self.tail + [line.rstrip("\n")])[-15:]
+
+    def build(self, paths=(), restart: bool = False):
+        if restart:
+            self.stop()
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        try:
+            self.proc.stdin.write(json.dumps({"paths": [str(p) for p in paths]}) + "\n")
+            self.proc.stdin.flush()
+            for line in self.proc.stdout:
+                if line.startswith("{"):
+                    outcome = json.loads(line)
+                    yield outcome
+                    if "quick" not in outcome:
+                        return
+        except (OSError, ValueError):
+            pass
+        code = self.proc.wait()
+        self.drain.join(timeout=5)        # what it printed last, read to the end
+        self.proc = None
+        tail = "\n".join(self.tail)
+        yield {"ok": False, "error": f"Tiến trình dựng trang dừng bất thường (mã {code}):\n{tail}"}
+
+    def stop(self):
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()
+            proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait()
 
 
 # ------------------------------------------------------------------ pages the server adds
@@ -188,6 +321,7 @@ class DevServer:
         self.stopping = threading.Event()
         self.watching = threading.Event()
         self._build_lock = threading.Lock()
+        self.worker = BuildWorker(self.root, self.output, self.settings_file, self.content, self.data)
         self.httpd = None
         self._threads: list[threading.Thread] = []
         self.cms = cms                    # also serve the web editor at /quan-tri/, with its local backend
@@ -201,14 +335,41 @@ class DevServer:
 
     # builds
 
-    def rebuild(self, changed=()):
+    def rebuild(self, changed=(), paths=()):
+        """Build after ``changed`` (names to show) were saved; ``paths``: the saved files (absolute)."""
         with self._build_lock:
-            return self._rebuild(changed)
+            return self._rebuild(changed, paths)
 
-    def _rebuild(self, changed):
+    def _rebuild(self, changed, paths=()):
         self.log("Đang dựng bản xem trước…" if not changed else
                  f"Có thay đổi ({', '.join(sorted(changed)[:3])}{'…' if len(changed) > 3 else ''}); đang dựng lại…")
-        outcome = _child_build(self.root, self.output, self.settings_file, self.content, self.data)
+        code = str(PROJECT / "plugins") + os.sep
+        restart = any(os.path.abspath(p).startswith(code) for p in paths)     # the site's code: a new process
+        outcome = None
+        for outcome in self.worker.build(paths, restart=restart):
+            if "quick" in outcome:
+                self._quick(outcome, changed)
+        return self._record(outcome, changed)
+
+    def _quick(self, outcome, changed):
+        """The saved records' pages are in place (or their problems known): the open pages reload now; the
+        state says the rest is being rebuilt. Nothing is announced over a failed build's notice."""
+        with self.changed:
+            s = self.state
+            if outcome["ok"] and s.ok is False:
+                return
+            if outcome["ok"]:
+                s.quick = outcome["quick"]
+            else:
+                s.ok, s.problems, s.error, s.quick = False, outcome.get("problems", []), None, []
+            s.building, s.changed = True, sorted(changed)
+            s.version += 1
+            self.changed.notify_all()
+        if outcome["ok"]:
+            self.log(f"Đã cập nhật trang {', '.join('/' + u for u in outcome['quick'])} trong "
+                     f"{outcome.get('seconds', 0.0):.1f} giây; đang dựng lại các trang khác…")
+
+    def _record(self, outcome, changed):
         with self.changed:
             s = self.state
             s.ok = outcome["ok"]
@@ -217,6 +378,7 @@ class DevServer:
             s.error = outcome.get("error") if not s.ok else None
             s.pages, s.seconds = outcome.get("pages", s.pages), outcome.get("seconds", 0.0)
             s.changed = sorted(changed)
+            s.building = False
             s.version += 1
             self.changed.notify_all()
         if s.ok:
@@ -249,7 +411,7 @@ class DevServer:
                     names.add(Path(path).name)
             if self.stopping.is_set():
                 break
-            self.rebuild(names)
+            self.rebuild(names, [os.path.abspath(p) for p in existing])
 
     # serving
 
@@ -297,6 +459,8 @@ class DevServer:
             self.httpd.server_close()
         for t in self._threads:
             t.join(timeout=5)
+        with self._build_lock:
+            self.worker.stop()
         if self.cms_backend:
             self.cms_backend.stop()
         if self.cms_dir:
@@ -452,12 +616,27 @@ def _handler(dev: DevServer):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dvk.tools.devserver", description="Bản xem trước tự dựng lại.")
     parser.add_argument("--build-once", action="store_true", help="dựng một lần, in kết quả dạng JSON")
+    parser.add_argument("--worker", action="store_true",
+                        help="tiến trình dựng của máy chủ xem trước: mỗi dòng JSON đọc vào là một lần dựng")
     parser.add_argument("--root", default=str(PROJECT_DIR))
     parser.add_argument("--output")
     parser.add_argument("--settings")
     parser.add_argument("--content")
     parser.add_argument("--data")
     args = parser.parse_args(argv)
+    if args.worker:
+        import logging
+        logging.basicConfig(level=logging.ERROR)
+        answers = os.fdopen(os.dup(1), "w", encoding="utf-8")      # outcomes only: anything printed goes to stderr
+        os.dup2(2, 1)
+        sys.stdout = sys.stderr
+
+        def answer(outcome):
+            answers.write(json.dumps(outcome, ensure_ascii=False) + "\n")
+            answers.flush()
+        requests = (json.loads(line) for line in sys.stdin if line.strip())
+        serve_builds(args.root, args.output, args.settings, args.content, args.data, requests, answer)
+        return 0
     if args.build_once:
         import logging
         logging.basicConfig(level=logging.ERROR)
