@@ -233,7 +233,37 @@ MUTATIONS = [
      "        if ctx is not None and ctx.globals_keys.issubset(self.environment.globals):\n",
      "        if ctx is not None:\n",
      ["tests/unit/test_template_import.py"]),
+    # the preview's quick page after a record is saved (dvk/tools/devserver.py, incremental.Manifest)
+    ("quick-page-carried", "plugins/dvk/site/incremental.py",
+     "                    old.pop(name, None)          # written since that build: rendered again, never carried\n",
+     "                    pass\n",
+     ["tests/site/test_devserver_quick.py::test_a_quick_page_is_never_carried_over_by_the_next_build"]),
+    ("quick-page-unchanged", "plugins/dvk/site/incremental.py",
+     "        if not output.is_symlink() or cls.dirty_path(cache, output).exists():\n",
+     "        if not output.is_symlink():\n",
+     ["tests/site/test_devserver_quick.py::test_a_quick_page_is_never_carried_over_by_the_next_build"]),
+    ("quick-page-new-picture", "plugins/dvk/tools/devserver.py",
+     "            if record is None or _pictures(record) != _pictures(old):\n",
+     "            if record is None:\n",
+     ["tests/site/test_devserver_quick.py::test_only_a_record_the_site_shows_gets_a_quick_page"]),
+    ("quick-page-other-file", "plugins/dvk/tools/devserver.py",
+     "                and old is not None and os.path.realpath(ctx.root / old.path) == path):\n",
+     "                and old is not None):\n",
+     ["tests/site/test_devserver_quick.py::test_only_a_record_the_site_shows_gets_a_quick_page"]),
+    ("quick-page-problems-late", "plugins/dvk/tools/devserver.py",
+     "            return {\"ok\": False, \"quick\": [], \"problems\": _problems(problems), \"seconds\": time.perf_counter() - started}\n",
+     "            return None\n",
+     ["tests/site/test_devserver_quick.py::test_a_saved_record_with_a_mistake_shows_its_problem_at_once_and_its_fix_gets_a_quick_page"]),
+    ("worker-kept-after-code-edit", "plugins/dvk/tools/devserver.py",
+     "        restart = any(os.path.abspath(p).startswith(code) for p in paths)     # the site's code: a new process\n",
+     "        restart = False\n",
+     ["tests/site/test_devserver.py::test_the_build_process_stays_and_a_change_to_the_sites_code_starts_a_new_one"]),
+    ("worker-tail-unread", "plugins/dvk/tools/devserver.py",
+     "        self.drain.join(timeout=5)        # what it printed last, read to the end\n",
+     "        self.tail = []\n",
+     ["tests/site/test_devserver.py::test_a_build_process_that_dies_mid_build_is_reported"]),
 ]
+
 only = sys.argv[1:]
 for name, path, old, new, tests in MUTATIONS:
     if only and name not in only:

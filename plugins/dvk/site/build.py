@@ -45,7 +45,6 @@ class BuildResult:
     seconds: float
     models: int
     posts: int
-    context: BuildContext | None = None     # with ``build(keep_context=True)``: the build's context, for the dev server
 
 
 class _ErrorCollector(logging.Handler):
@@ -277,7 +276,7 @@ def validate(root=ROOT, content=None, data=None) -> Corpus:
 
 def build(root=ROOT, output=None, settings_file=None, content=None, data=None, overrides=None,
           preview: bool = False, progress=None, cache=None, search: bool = True, full: bool = False,
-          keep_context: bool = False) -> BuildResult:
+          keep: dict | None = None) -> BuildResult:
     """Build the site into ``output`` (default ``<root>/output``); raise on any problem.
 
     Raises ``InvalidContent`` (with every problem found) or ``BuildFailed``;
@@ -285,8 +284,11 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     each step of a long build in Vietnamese. ``cache`` is where processed images and search index files
     are kept between builds (default ``<root>/.cache``); ``search=False`` leaves the search index out.
     Showcase pages whose inputs did not change since the last build into ``output`` are carried over
-    (``incremental.py``); ``full=True`` renders everything. ``keep_context=True`` returns the build's context
-    (corpus, showcase data, templates) in the result, when pages were built: the dev server's quick page.
+    (``incremental.py``); ``full=True`` renders everything.
+
+    ``keep`` (a dict) holds a build's context (corpus, showcase data, templates) between builds in one
+    process, for the dev server's quick page: ``keep["context"]`` is this build's once it is done, the last
+    one's while nothing changed, and nothing while a build fails or runs (the last one is let go first).
     """
     say = progress or (lambda message: None)
     from pelican import Pelican
@@ -311,6 +313,9 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     if counts:
         say("Nội dung, giao diện và cấu hình không thay đổi từ lần dựng trước: trang web hiện có đã đúng, không cần dựng lại.")
         return BuildResult(output, *counts[:1], time.perf_counter() - started, *counts[1:3])
+    if keep and keep.pop("context", None) is not None:
+        import gc
+        gc.collect()        # the last build's context (its cycles included) let go before this one reads
 
     say("Đang đọc và kiểm tra nội dung…")
     with no_collection():     # reading makes millions of objects and no garbage (see ``dvk.memory``)
@@ -380,8 +385,9 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         if ctx.manifest.carried:
             say(f"Dựng lại {ctx.manifest.rendered} trang, giữ nguyên {ctx.manifest.carried} trang không đổi.")
         _clean_leftovers(output)
-        return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts,
-                           ctx if keep_context else None)
+        if keep is not None:
+            keep["context"] = ctx
+        return BuildResult(output, pages, time.perf_counter() - started, len(corpus.models), posts)
 
 
 def _count_pages(site: Path, manifest, previous: list | None) -> tuple[int, int]:

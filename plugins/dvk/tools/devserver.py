@@ -83,27 +83,25 @@ def _problems(problems) -> list[dict]:
 
 def build_once(root, output, settings_file=None, content=None, data=None, keep: dict | None = None) -> dict:
     """Build the preview in this process; a JSON-able outcome (used by the child process). With ``keep`` (a
-    dict), a good build's context is left in ``keep["context"]`` for ``quick_pages``."""
+    dict), the last good build's context is kept in ``keep["context"]`` for ``quick_pages`` (``build``)."""
     from dvk.site.build import BuildFailed, build
     from dvk.model.problems import InvalidContent
     started = time.perf_counter()
     try:
         result = build(root, output, settings_file=settings_file, content=content, data=data, preview=True,
-                       keep_context=keep is not None)
+                       keep=keep)
     except InvalidContent as exc:
         return {"ok": False, "problems": _problems(exc.problems), "seconds": time.perf_counter() - started}
     except BuildFailed as exc:
         return {"ok": False, "error": str(exc), "seconds": time.perf_counter() - started}
-    if keep is not None and result.context is not None:
-        keep["context"] = result.context
     return {"ok": True, "pages": result.pages, "seconds": result.seconds}
 
 
 def quick_pages(ctx, output: Path, paths: list[str]) -> dict | None:
     """The pages of saved model records, rendered at once into the site ``output`` names, before the
-    rebuild: ``{"ok": True, "quick": [addresses]}``, or ``{"ok": False, "problems": …}`` when a saved record
-    has problems (as the build would report them), or None when this cannot stand for the rebuild's first
-    look: anything saved that is not a record the last build ``ctx`` showed, a record that moved or now
+    rebuild: ``{"ok": True, "quick": [addresses]}``, or ``{"ok": False, "quick": [], "problems": …}`` when a
+    saved record has problems (as the build would report them), or None when this cannot stand for the
+    rebuild's first look: anything saved that is not a record the last build ``ctx`` showed, a record that moved or now
     shows another picture (pictures are prepared by the build), or any failure.
 
     The pages are marked first (``Manifest.mark_dirty``): the next build renders them again whatever their
@@ -155,14 +153,18 @@ def _pictures(record) -> list:
 def serve_builds(root, output, settings_file, content, data, requests, answer) -> None:
     """The build process (``--worker``): for each request (``{"paths": [saved files]}``), the quick pages
     when there are any (``quick_pages``), then the build; each outcome passed to ``answer``. The last good
-    build's context is kept for the next request's quick pages, and let go before each build."""
-    import gc
+    build's context is kept for the next request's quick pages; ``build`` lets it go before it reads anew.
+    (Nothing here holds it meanwhile: at national scale it is most of a gigabyte.)"""
     keep: dict = {}
     for request in requests:
-        ctx = keep.pop("context", None)
-        quick = quick_pages(ctx, Path(output), request.get("paths") or []) if ctx is not None else None
-        del ctx
-        gc.collect()
+        quick = quick_pages(keep.get("context"), Path(output), request.get("paths") or [])
+        if quick is not None and not quick["ok"]:
+            # Only saved records changed since the last good build, and these have problems: the build
+            # would stop at them. Reported as the build's outcome; the last good build's context is kept,
+            # so that the fix gets its quick page too.
+            del quick["quick"]
+            answer(quick)
+            continue
         if quick is not None:
             answer(quick)
         answer(build_once(root, output, settings_file, content, data, keep=keep))
