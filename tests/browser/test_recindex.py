@@ -332,9 +332,11 @@ def test_an_edited_record_recompresses_only_its_card_file_and_the_shards_of_its_
     assert snapshot() == after
 
 
-@pytest.mark.parametrize("seed", [5, 2, 3])
-def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch, seed):
-    """Random edits (words added and removed: shards grow and split, shrink and merge) and new posts."""
+@pytest.mark.parametrize("seed, packed", [(5, False), (2, False), (3, True)])
+def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, monkeypatch, seed, packed):
+    """Random edits (words added and removed: shards grow and split, shrink and merge) and new posts. With
+    ``packed``, the builds that keep their files get the entries packed, as the site's build keeps them
+    (``recindex.PackedDoc``), and the cold builds the entries as they are."""
     import copy
     import dvk.derive.recindex as recindex
     entries, _, _ = synthetic_index
@@ -345,7 +347,13 @@ def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, mo
     def files(folder):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "recindex").rglob("*") if p.is_file()}
 
-    recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+    def kept(entries):
+        return [recindex.pack(e) for e in entries] if packed else entries
+
+    recindex.write_index(kept(entries), tmp_path / "kept", cache=tmp_path / "cache")
+    if packed:
+        recindex.write_index(entries, tmp_path / "cold")
+        assert files(tmp_path / "kept") == files(tmp_path / "cold")
     newest = max(e.date for e in entries)
     for round_ in range(12):
         for e in rnd.sample(entries, 3):
@@ -361,7 +369,7 @@ def test_a_rebuild_after_edits_equals_a_cold_build(synthetic_index, tmp_path, mo
             post.summary, post.body = " ".join(WORD.findall(post.summary)[:6]), ""
             post.filters = dict(post.filters, nam=["2099"])
             entries.append(post)
-        incremental = recindex.write_index(entries, tmp_path / "kept", cache=tmp_path / "cache")
+        incremental = recindex.write_index(kept(entries), tmp_path / "kept", cache=tmp_path / "cache")
         assert incremental.incremental and incremental.written < incremental.files / 4     # not a full build
         shutil.rmtree(tmp_path / "cold", ignore_errors=True)
         recindex.write_index(entries, tmp_path / "cold")
@@ -379,6 +387,13 @@ def test_entries_read_back_from_a_cache_are_the_same_entries(synthetic_index, tm
     again = pickle.loads(pickle.dumps(entries))
     again[3].summary += " có thêm vườn xoài"
     rebuilt = recindex.write_index(again, tmp_path / "site", cache=tmp_path / "cache")
+    assert rebuilt.incremental and rebuilt.written <= 6, (rebuilt.incremental, rebuilt.written, rebuilt.files)
+    # Packed (as the site keeps them), read back, one edited: the same.
+    packed = pickle.loads(pickle.dumps([recindex.pack(e) for e in again]))
+    assert [p.unpack() for p in packed] == again
+    again[5].title += " mới"
+    packed[5] = recindex.pack(again[5])
+    rebuilt = recindex.write_index(packed, tmp_path / "site", cache=tmp_path / "cache")
     assert rebuilt.incremental and rebuilt.written <= 6, (rebuilt.incremental, rebuilt.written, rebuilt.files)
 
 

@@ -58,7 +58,8 @@ class SearchPageGenerator(Generator):
         thumb = self.env.globals.get("thumb_image")
         by_id = self.ctx.corpus.models
         digests, kept = self.ctx.digests, incremental.record_cache(self.ctx, "search-entries")
-        docs = [kept.get(digests.record(m), lambda m=m: model_doc(m, thumb)) for m in models]
+        pack = recindex.pack            # entries kept packed: a third of the memory (``recindex.PackedDoc``)
+        docs = [kept.get(digests.record(m), lambda m=m: pack(model_doc(m, thumb))) for m in models]
         # A post's entry, kept by its file and address (``Digests.post``) and the records it names (their
         # fields and provinces are its filters).
         for a in self.context.get("articles") or []:
@@ -66,15 +67,15 @@ class SearchPageGenerator(Generator):
             links = self.ctx.posts.get(a.source_path)
             named = [by_id[m] for m in getattr(a, "models", None) or [] if m in by_id]
             docs.append(kept.get(incremental.key("post-entry", digests.post(a), digests.records_of(named)),
-                                 lambda a=a, links=links, image=image, named=named: post_doc(
+                                 lambda a=a, links=links, image=image, named=named: pack(post_doc(
                 links.url if links else a.url, a.title, a.date, getattr(a, "summary", ""), a.content,
                 getattr(a, "province", None), named, thumb(image) if image and thumb else image or "",
-                getattr(a, "image_alt", "") or "")))
+                getattr(a, "image_alt", "") or ""))))
         for d in self.documents():
-            docs.append(kept.get(incremental.key("document-entry", digests.post(d)), lambda d=d: document_doc(
+            docs.append(kept.get(incremental.key("document-entry", digests.post(d)), lambda d=d: pack(document_doc(
                 d.url, d.title, d.date, getattr(d, "subject", ""), d.content, getattr(d, "issuer", ""),
                 str(getattr(d, "number", "") or ""), getattr(d, "doc_type", ""), getattr(d, "place", "") or "",
-                getattr(d, "province", None))))
+                getattr(d, "province", None)))))
         kept.save()
         stats = recindex.write_index(docs, self.output_path, cache=self.ctx.cache_dir / "recindex")
         self.ctx.progress(f"Chỉ mục tìm kiếm: {stats.records} mục, {stats.bytes / 2**20:.1f} MB, {stats.files} tệp "
