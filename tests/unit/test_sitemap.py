@@ -68,3 +68,16 @@ def test_the_sitemap_file_and_robots():
         "User-agent: *\nAllow: /\nDisallow: /mo-hinh/chi-muc.json\n\n"
         "Sitemap: https://danvankheo.example.vn/sitemap.xml\n")
     assert robots_txt("") == "User-agent: *\nAllow: /\nDisallow: /mo-hinh/chi-muc.json\n"
+
+
+def test_a_folder_reached_through_a_link_is_not_walked(tmp_path):
+    make_site(tmp_path)
+    outside = tmp_path.parent / f"{tmp_path.name}-ngoai"
+    (outside / "bi-mat").mkdir(parents=True)
+    (outside / "bi-mat" / "index.html").write_text("x", encoding="utf-8")
+    (tmp_path / "tin-tuc" / "lien-ket").symlink_to(outside, target_is_directory=True)
+    (tmp_path / "trang-rong").mkdir()
+    (tmp_path / "trang-rong" / "index.html").mkdir()             # a folder named index.html is no page
+    found = page_paths(tmp_path)
+    assert not [p for p in found if p.startswith(("tin-tuc/lien-ket", "trang-rong"))]
+    assert len(found) == 20

@@ -25,13 +25,29 @@ NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
 def page_paths(output_dir) -> list[str]:
-    """Addresses (``""``, ``tin-tuc/bai-viet/`` …) of every page in the built site, sorted."""
+    """Addresses (``""``, ``tin-tuc/bai-viet/`` …) of every page in the built site, sorted: each folder
+    (not hidden, not one of ``NOT_PAGES``, not reached through a link) holding an ``index.html``. (Walked with
+    ``os.scandir`` and each entry's own type: ``os.walk`` asks the system again whether each folder is a
+    link, 133,000 times at national scale.)"""
     found = []
     root = os.fspath(output_dir)
     start = len(root.rstrip(os.sep)) + 1             # a folder's address is its path past the root's
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in NOT_PAGES]
-        if "index.html" in files:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        page = False
+        for e in entries:
+            if e.is_dir():
+                if not e.is_symlink() and not e.name.startswith(".") and e.name not in NOT_PAGES:
+                    stack.append(e.path)
+            elif e.name == "index.html":
+                page = True
+        if page:
             rel = folder[start:].replace(os.sep, "/")
             path = rel + "/" if rel else ""
             if not SKIP.search(path):
