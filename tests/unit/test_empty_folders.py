@@ -29,3 +29,12 @@ def test_empty_folders_go_from_the_deepest_up_and_the_rest_stays(tmp_path):
     (tmp_path / "trong" / "rong").mkdir(parents=True)
     _remove_empty_folders(tmp_path / "trong")          # the top folder itself stays, even emptied
     assert tree(tmp_path / "trong") == [] and (tmp_path / "trong").is_dir()
+
+
+def test_a_folder_known_to_hold_a_page_is_not_read(tmp_path):
+    (tmp_path / "mo-hinh" / "giu").mkdir(parents=True)
+    (tmp_path / "mo-hinh" / "bo").mkdir()
+    _remove_empty_folders(tmp_path, {"mo-hinh/giu/"})
+    assert tree(tmp_path) == ["mo-hinh", "mo-hinh/giu"]
+    _remove_empty_folders(tmp_path)
+    assert tree(tmp_path) == []

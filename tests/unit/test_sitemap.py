@@ -81,3 +81,11 @@ def test_a_folder_reached_through_a_link_is_not_walked(tmp_path):
     found = page_paths(tmp_path)
     assert not [p for p in found if p.startswith(("tin-tuc/lien-ket", "trang-rong"))]
     assert len(found) == 20
+
+
+def test_folders_the_build_knows_hold_a_page_are_listed_without_being_read(tmp_path):
+    make_site(tmp_path)
+    (tmp_path / "mo-hinh" / "chua-doc").mkdir()      # no index.html: listed all the same, since it is not read
+    everything = page_paths(tmp_path)
+    assert page_paths(tmp_path, {"mo-hinh/me-do-dau/", "mo-hinh/chua-doc/", "mo-hinh/trang/2/"}) == \
+        sorted(everything + ["mo-hinh/chua-doc/"])       # (a later listing page, known or not, is left out)

@@ -135,10 +135,13 @@ def _keep_folders(site: str, output: Path) -> None:
         _discard(moved)
 
 
-def _remove_empty_folders(top: Path) -> None:
+def _remove_empty_folders(top: Path, leaves=frozenset()) -> None:
     """Folders with nothing in them left from the site a build started from (pages that are gone): each
     folder without a file, once the folders in it are done. (``os.scandir`` and each entry's own type, as
-    ``sitemap.page_paths`` does: no second question to the system per folder.)"""
+    ``sitemap.page_paths`` does: no second question to the system per folder.) ``leaves``: addresses of
+    folders known to hold a page written by this build (``seo.model_folders``), not read."""
+    start = len(str(top).rstrip(os.sep)) + 1
+
     def visit(path: str) -> None:
         try:
             with os.scandir(path) as it:
@@ -148,7 +151,9 @@ def _remove_empty_folders(top: Path) -> None:
         files = False
         for e in entries:
             if e.is_dir():
-                if not e.is_symlink():
+                if e.path[start:].replace(os.sep, "/") + "/" in leaves:
+                    files = True            # (it holds a page, so this folder is not empty either)
+                elif not e.is_symlink():
                     visit(e.path)
             else:
                 files = True
@@ -387,7 +392,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             console.quiet = False
 
         if reused:
-            _remove_empty_folders(staging)
+            from dvk.site.seo import model_folders
+            _remove_empty_folders(staging, model_folders(ctx))
         pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
         posts = sum(1 for p in corpus.posts if p.published)
         ctx.manifest.counts = [pages, len(corpus.models), posts, others]

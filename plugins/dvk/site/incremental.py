@@ -321,15 +321,13 @@ class Manifest:
         reports back, ``note`` records it)."""
         if self.previous_site is None or self.old.get(name) != key:
             return False
-        folder = os.path.dirname(target)
+        source = os.path.join(self.previous_root, name)
         try:
             try:
-                os.mkdir(folder)            # the usual case: a page's own folder, its parent made already
-            except FileExistsError:
-                pass
+                os.link(source, target)     # the usual case: the page's folder kept from an earlier site
             except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
-            os.link(os.path.join(self.previous_root, name), target)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
         except OSError:
             return False
         return True

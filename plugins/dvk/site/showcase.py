@@ -115,11 +115,15 @@ class ShowcaseGenerator(Generator):
     def _render(self, url: str, template, key, late=None, **ctx):
         path = os.path.join(self.output_path, url, "index.html")
         name = url + "index.html"
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         if late:
             ctx.update(late())
         html = template.render(self.context, page_url=url, **ctx)
-        with open(path, "w", encoding="utf-8") as fh:
+        try:
+            fh = open(path, "w", encoding="utf-8")      # the usual case: its folder kept from an earlier site
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fh = open(path, "w", encoding="utf-8")
+        with fh:
             fh.write(html)
         return (name, key, False) if key is not None else None
 
