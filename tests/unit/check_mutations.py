@@ -266,6 +266,14 @@ MUTATIONS = [
      "        return cls(doc.url, doc.date, _print(doc), marshal.dumps(tuple(getattr(doc, f) for f in _FIELDS)))\n",
      "        return cls(doc.url, doc.date, hashlib.sha1(doc.url.encode()).digest(), marshal.dumps(tuple(getattr(doc, f) for f in _FIELDS)))\n",
      ["tests/browser/test_recindex.py::test_a_rebuild_after_edits_equals_a_cold_build"]),
+    ("catalog-index-always-carried", "plugins/dvk/site/showcase.py",
+     '        key = incremental.key("catalog-index", hashlib.sha1(marshal.dumps(index, 2)).hexdigest()) if manifest else None\n',
+     '        key = incremental.key("catalog-index") if manifest else None\n',
+     ["tests/site/test_incremental.py"]),
+    ("stats-topics-sorted", "plugins/dvk/derive/stats.py",
+     "                 by_topic=Counter(t for row in rows for t in row[1]), by_kind=Counter(map(kind, rows)),\n",
+     "                 by_topic=Counter(t for row in rows for t in sorted(row[1])), by_kind=Counter(map(kind, rows)),\n",
+     ["tests/unit/test_stats.py::test_the_tallies_are_those_of_adding_each_record_in_turn"]),
 ]
 
 only = sys.argv[1:]

@@ -122,3 +122,40 @@ def test_a_report_without_a_province_covers_nothing_and_reported_figures_are_not
 def test_coverage_labels_are_vietnamese():
     assert Coverage("recognized", 1, 2).label == "được công nhận"
     assert Coverage("registered", 1, 2).label == "đăng ký xây dựng"
+
+
+def test_the_tallies_are_those_of_adding_each_record_in_turn():
+    """Against the plain reference: every record added to the nation's, its province's and its field's tally
+    one by one (``Tally.add``); every count, in the same order (pages list counts in that order)."""
+    import random
+    from dvk.derive.stats import Tally
+    rnd = random.Random(7)
+    places = ["Đắk Nông", "Lâm Đồng", "Bình Thuận", "Hà Giang", "Tuyên Quang", "TP. Hồ Chí Minh", "Cao Bằng"]
+    topics = {"culture-society": ["children", "education", "social-welfare"], "economy": ["poverty-reduction"],
+              "defense-security": ["border-sovereignty", "traffic-safety"]}
+    records = []
+    for i in range(400):
+        field = rnd.choice(sorted(topics))
+        recognized = (rnd.randint(2015, 2025), rnd.choice(["grassroots", "district", "province"])) \
+            if rnd.random() < 0.6 else None
+        records.append(record(f"mo-hinh-{i}", f"Mô hình {i}", rnd.choice(places), field,
+                              rnd.sample(topics[field], rnd.randint(0, len(topics[field]))),
+                              rnd.choice(["collective", "individual"]),
+                              registered=rnd.choice([None, 2012, 2016, 2020, 2024]), recognized=recognized))
+    national, by_province, by_field = Tally(), {}, {}
+    for r in records:
+        national.add(r)
+        by_province.setdefault(r.place.province.code, Tally()).add(r)
+        by_field.setdefault(r.field.id, Tally()).add(r)
+
+    def ordered(t):
+        return {name: list(value.items()) if hasattr(value, "items") else value for name, value in vars(t).items()}
+
+    stats = compute(records)
+    assert ordered(stats.national) == ordered(national)
+    assert list(stats.by_province) == list(by_province) and list(stats.by_field) == list(by_field)
+    for code in by_province:
+        assert ordered(stats.by_province[code]) == ordered(by_province[code]), code
+    for field in by_field:
+        assert ordered(stats.by_field[field]) == ordered(by_field[field]), field
+    assert national.total == 400 and 0 < national.recognized < 400 and len(by_province) == 4   # 7 names, merged

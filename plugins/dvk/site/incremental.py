@@ -333,9 +333,11 @@ class Manifest:
         return True
 
     def note(self, written: list[tuple[str, str, bool]]) -> None:
-        """Record files written (``(name, key, carried)``), in this process."""
+        """Record files written (``(name, key, carried)``), in this process; pages (``.html``) are counted."""
         for name, key, carried in written:
             self.new[name] = key
+            if not name.endswith(".html"):
+                continue
             if carried:
                 self.carried += 1
             else:
