@@ -13,7 +13,7 @@ import json
 import marshal
 import math
 import os
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -69,25 +69,16 @@ class CardCache:
     level instead of at every appearance saves most of the listing time.
     """
 
-    SIZE = 4096     # cards kept, the least recently used dropped first: a model page shows its neighbours in its
-                    # province and field, which are near it in catalog order, as listings show records in turn;
-                    # keeping every card instead held 100,000 of them in each worker at national scale.
-
     def __init__(self, env):
-        self.env, self.cache, self.macro = env, OrderedDict(), None
+        self.env, self.cache, self.macro = env, {}, None
 
     def __call__(self, record, heading_level=3):
         key = (record.id, heading_level)
-        cache = self.cache
-        html = cache.get(key)
+        html = self.cache.get(key)
         if html is None:
             if self.macro is None:
                 self.macro = self.env.get_template("components/card.html").module.model_card
-            html = cache[key] = self.macro(record, heading_level)
-            if len(cache) > self.SIZE:
-                cache.popitem(last=False)
-        else:
-            cache.move_to_end(key)
+            html = self.cache[key] = self.macro(record, heading_level)
         return html
 
 
