@@ -37,7 +37,9 @@ def count_pages(folder: pathlib.Path) -> int:
 
 def timed(cmd: list[str], env=None) -> float:
     started = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode('utf-8', 'replace')[-3000:]}")
     return time.perf_counter() - started
 
 

@@ -7,7 +7,7 @@ Prints, for each measure, the best and the spread of several runs:
 - import-models: a generated spreadsheet of N rows, dry run;
 - publish --dry-run: production build, fingerprinting and pre-compression (no deploy).
 
-    python tests/benchmarks/bench_editors.py [--rows 20000] [--models 0] [--runs 3] [--only devserver]
+    python tests/benchmarks/bench_editors.py [--rows 20000] [--models 0] [--runs 3] [--only devserver] [--site DIR]
 """
 from __future__ import annotations
 
@@ -142,9 +142,11 @@ def main():
     parser.add_argument("--models", type=int, default=0, help="synthetic records (0: the demo content)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=["devserver"], help="only the dev server's figures")
+    parser.add_argument("--site", type=Path, help="an existing project folder (content/, data/) to use as it is, "
+                                                  "for example the corpus of `invoke bench --workdir`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site = project(Path(tmp), args.models)
+        site = args.site.resolve() if args.site else project(Path(tmp), args.models)
         bench_devserver(site, args.runs)
         bench_devserver_record(site, args.runs)
         if args.only != "devserver":
