@@ -166,3 +166,18 @@ def test_a_build_process_that_dies_mid_build_is_reported(tmp_path):
     assert len(outcomes) == 1 and outcomes[0]["ok"] is False
     assert outcomes[0]["error"] == "Tiến trình dựng trang dừng bất thường (mã 3):\nMemoryError: hết bộ nhớ"
     assert worker.proc is None
+
+
+def test_the_fix_of_a_record_reported_at_once_reloads_the_page_at_once(tmp_path):
+    """The notice of a failed build goes with the quick page of the fix when every problem it listed was in
+    the files just saved; a problem in another file keeps it until the rebuild."""
+    dev = DevServer(tmp_path, tmp_path / "preview", port=0, log=lambda *a: None)
+    problem = {"path": "data/models/me-do-dau.yaml", "line": 6, "field": "province", "message": "…", "text": "…"}
+    dev.state.ok, dev.state.problems, dev.state.version = False, [problem], 4
+    dev._quick({"ok": True, "quick": ["mo-hinh/me-do-dau/"]}, ["data/models/me-do-dau.yaml"])
+    assert (dev.state.ok, dev.state.problems, dev.state.building, dev.state.version) == (True, [], True, 5)
+    assert dev.state.quick == ["mo-hinh/me-do-dau/"]
+    other = {**problem, "path": "data/models/nha-nhan-ai.yaml"}
+    dev.state.ok, dev.state.problems = False, [problem, other]
+    dev._quick({"ok": True, "quick": ["mo-hinh/me-do-dau/"]}, ["data/models/me-do-dau.yaml"])
+    assert (dev.state.ok, dev.state.problems, dev.state.version) == (False, [problem, other], 5)

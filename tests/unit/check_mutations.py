@@ -274,6 +274,14 @@ MUTATIONS = [
      "                 by_topic=Counter(t for row in rows for t in row[1]), by_kind=Counter(map(kind, rows)),\n",
      "                 by_topic=Counter(t for row in rows for t in sorted(row[1])), by_kind=Counter(map(kind, rows)),\n",
      ["tests/unit/test_stats.py::test_the_tallies_are_those_of_adding_each_record_in_turn"]),
+    ("quick-fix-clears-any-notice", "plugins/dvk/tools/devserver.py",
+     '                if s.error or not s.problems or any(p["path"] not in changed for p in s.problems):\n',
+     '                if s.error or not s.problems:\n',
+     ["tests/site/test_devserver.py::test_the_fix_of_a_record_reported_at_once_reloads_the_page_at_once"]),
+    ("quick-fix-never-clears", "plugins/dvk/tools/devserver.py",
+     '                if s.error or not s.problems or any(p["path"] not in changed for p in s.problems):\n',
+     '                if True:\n',
+     ["tests/site/test_devserver.py::test_the_fix_of_a_record_reported_at_once_reloads_the_page_at_once"]),
 ]
 
 only = sys.argv[1:]

@@ -356,11 +356,15 @@ class DevServer:
 
     def _quick(self, outcome, changed):
         """The saved records' pages are in place (or their problems known): the open pages reload now; the
-        state says the rest is being rebuilt. Nothing is announced over a failed build's notice."""
+        state says the rest is being rebuilt. Over a failed build's notice, only when every problem it lists
+        was in the files just saved, which now pass (the fix of a record reported at once); else the notice
+        stays until the rebuild."""
         with self.changed:
             s = self.state
             if outcome["ok"] and s.ok is False:
-                return
+                if s.error or not s.problems or any(p["path"] not in changed for p in s.problems):
+                    return
+                s.ok, s.problems = True, []
             if outcome["ok"]:
                 s.quick = outcome["quick"]
             else:
