@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, Site
 from dvk.tools.devserver import DevServer
 
-WAIT = 60          # seconds: a rebuild is a fresh Python process building a small site (about 2 s here)
+WAIT = 60          # seconds: a rebuild of a small site (under 2 s here; a new build process after a code edit)
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -9,7 +9,8 @@ import os
 
 from conftest import ROOT, Site
 from dvk.site.build import build
-from dvk.tools.devserver import quick_pages, serve_builds
+from dvk.site.quickpage import quick_pages
+from dvk.tools.devserver import serve_builds
 
 SETTINGS = ROOT / "pelican.conf.py"
 

@@ -139,7 +139,7 @@ def _remove_empty_folders(top: Path, leaves=frozenset()) -> None:
     """Folders with nothing in them left from the site a build started from (pages that are gone): each
     folder without a file, once the folders in it are done. (``os.scandir`` and each entry's own type, as
     ``sitemap.page_paths`` does: no second question to the system per folder.) ``leaves``: addresses of
-    folders known to hold a page written by this build (``seo.model_folders``), not read."""
+    folders known to hold a page written by this build (``incremental.model_page_folders``), not read."""
     start = len(str(top).rstrip(os.sep)) + 1
 
     def visit(path: str) -> None:
@@ -392,8 +392,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             console.quiet = False
 
         if reused:
-            from dvk.site.seo import model_folders
-            _remove_empty_folders(staging, model_folders(ctx))
+            _remove_empty_folders(staging, incremental.model_page_folders(ctx))
         pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
         posts = sum(1 for p in corpus.posts if p.published)
         ctx.manifest.counts = [pages, len(corpus.models), posts, others]

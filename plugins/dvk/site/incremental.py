@@ -32,6 +32,7 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from dvk import PROJECT
+from dvk.model import urls
 from dvk.model.visibility import TIMEZONE
 
 MANIFEST_VERSION = 2
@@ -251,7 +252,7 @@ class Manifest:
 
     @classmethod
     def dirty_path(cls, cache: Path, output: Path) -> Path:
-        return cls.path_for(cache, output).with_suffix(".dirty.json")
+        return _dirty(cls.path_for(cache, output))
 
     @classmethod
     def mark_dirty(cls, cache: Path, output: Path, names: list[str]) -> None:
@@ -350,7 +351,19 @@ class Manifest:
                                    "counts": self.counts, "pages": self.new}, separators=(",", ":")),
                        encoding="utf-8")
         os.replace(tmp, self.path)
-        self.path.with_suffix(".dirty.json").unlink(missing_ok=True)
+        _dirty(self.path).unlink(missing_ok=True)
+
+
+def _dirty(manifest: Path) -> Path:
+    """Beside a manifest, the pages written into its site since (``Manifest.mark_dirty``)."""
+    return manifest.with_suffix(".dirty.json")
+
+
+def model_page_folders(ctx) -> set[str]:
+    """The folders of the model pages this build wrote or carried, as its manifest noted them: each holds its
+    ``index.html`` and nothing else, so the sitemap and the removal of empty folders need not read them."""
+    written = ctx.manifest.new if ctx.manifest else {}
+    return {f for f in map(urls.model, ctx.corpus.models) if f + "index.html" in written}
 
 
 # ------------------------------------------------------------------------ Pelican's pages: posts, lists

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from dvk.derive.sitemap import page_paths, robots_txt, sitemap_files
 from dvk.model import urls
 from dvk.model.provinces import all_provinces, resolve
+from dvk.site import incremental
 
 
 class ProvinceFeedsGenerator(Generator):
@@ -43,16 +44,8 @@ class ProvinceFeedsGenerator(Generator):
                                   feed_title=f"{self.settings['SITENAME']} – Tin tức {p.full_name}")
 
 
-def model_folders(ctx) -> set[str]:
-    """The folders of the model pages this build wrote (or carried), as the manifest noted them: each holds
-    its ``index.html`` and nothing else, so the sitemap and the removal of empty folders need not read them."""
-    written = ctx.manifest.new if ctx.manifest else {}
-    folders = (urls.model(m) for m in ctx.corpus.models)
-    return {f for f in folders if f + "index.html" in written}
-
-
 def write_sitemap(ctx, output: str, siteurl: str) -> None:
-    for name, xml in sitemap_files(page_paths(output, model_folders(ctx)), siteurl, ctx.dates).items():
+    for name, xml in sitemap_files(page_paths(output, incremental.model_page_folders(ctx)), siteurl, ctx.dates).items():
         with open(os.path.join(output, name), "w", encoding="utf-8") as fh:
             fh.write(xml)
     with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as fh:

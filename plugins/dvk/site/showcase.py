@@ -82,6 +82,21 @@ class CardCache:
         return html
 
 
+def _mentions(articles) -> dict[str, list]:
+    """The posts that name each model (``models:`` in their front matter), newest first as ``articles``."""
+    mentions = defaultdict(list)
+    for a in articles:
+        for mid in getattr(a, "models", None) or []:
+            mentions[mid].append(a)
+    return mentions
+
+
+def _description(record) -> dict:
+    """A model page's description as HTML: made only when the page is rendered (``late``)."""
+    d = record.data.get("description")
+    return {"description_html": Markup(record_html(d)) if d else ""}
+
+
 class ShowcaseGenerator(Generator):
     ctx = None      # the BuildContext, given by the pipeline
     _deferring = False   # while listings are planned: pages set aside in ctx.pending, rendered together
@@ -114,12 +129,15 @@ class ShowcaseGenerator(Generator):
     def _set_aside(self, url, template, key, late, ctx):
         self.ctx.pending.append(lambda: [w for w in [self._render(url, template, key, late, **ctx)] if w])
 
+    def _html(self, url: str, template, late=None, **ctx) -> str:
+        if late:
+            ctx.update(late())
+        return template.render(self.context, page_url=url, **ctx)
+
     def _render(self, url: str, template, key, late=None, **ctx):
         path = os.path.join(self.output_path, url, "index.html")
         name = url + "index.html"
-        if late:
-            ctx.update(late())
-        html = template.render(self.context, page_url=url, **ctx)
+        html = self._html(url, template, late, **ctx)
         try:
             fh = open(path, "w", encoding="utf-8")      # the usual case: its folder kept from an earlier site
         except FileNotFoundError:
@@ -150,11 +168,7 @@ class ShowcaseGenerator(Generator):
         articles = self.context.get("articles", [])
         documents = sorted((p for p in self.context.get("pages", []) if getattr(p, "template", "") == "document"),
                            key=lambda d: d.date, reverse=True)
-        mentions = defaultdict(list)
-        for a in articles:
-            for mid in getattr(a, "models", None) or []:
-                mentions[mid].append(a)
-        self._write_models(mentions)
+        self._write_models(_mentions(articles))
         self.ctx.progress("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         # Every other page: keys made and unchanged pages carried here, the rest set aside and rendered at the
         # end on every core, together with the posts and post listings Pelican set aside (incremental.py).
@@ -197,10 +211,8 @@ class ShowcaseGenerator(Generator):
         def write_range(start, stop):
             written = []
             for m, url, key in left[start:stop]:
-                description = m.data.get("description")
-                written.append(self._render(
-                    url, template, key, record=m, related=related[m.id], mentions=mentions.get(m.id, []),
-                    late=lambda d=description: {"description_html": Markup(record_html(d)) if d else ""}))
+                written.append(self._render(url, template, key, record=m, related=related[m.id],
+                                            mentions=mentions.get(m.id, []), late=lambda m=m: _description(m)))
             return written
 
         say = self.ctx.progress
@@ -217,12 +229,10 @@ class ShowcaseGenerator(Generator):
         group = (record.place.province.code, record.field.id)
         neighbours = [record if m.id == record.id else m for m in self.models
                       if (m.place.province.code, m.field.id) == group or m.id == record.id]
-        mentions = [a for a in self.context.get("articles", []) if record.id in (getattr(a, "models", None) or [])]
-        url, description = urls.model(record.id), record.data.get("description")
-        html = self.get_template("model").render(
-            self.context, page_url=url, record=record, related=related_models(neighbours)[record.id], mentions=mentions,
-            description_html=Markup(record_html(description)) if description else "")
-        return url, html
+        url = urls.model(record.id)
+        return url, self._html(url, self.get_template("model"), lambda: _description(record), record=record,
+                               related=related_models(neighbours)[record.id],
+                               mentions=_mentions(self.context.get("articles", [])).get(record.id, []))
 
     def _write_fields(self):
         show = self.ctx.showcase

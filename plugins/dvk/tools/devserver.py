@@ -78,6 +78,7 @@ class BuildState:
 
 
 def _problems(problems) -> list[dict]:
+    """Problems as the server keeps and shows them (JSON)."""
     return [{"path": p.path, "line": p.line, "field": p.field, "message": p.message, "text": str(p)}
             for p in problems]
 
@@ -98,64 +99,12 @@ def build_once(root, output, settings_file=None, content=None, data=None, keep: 
     return {"ok": True, "pages": result.pages, "seconds": result.seconds}
 
 
-def quick_pages(ctx, output: Path, paths: list[str]) -> dict | None:
-    """The pages of saved model records, rendered at once into the site ``output`` names, before the
-    rebuild: ``{"ok": True, "quick": [addresses]}``, or ``{"ok": False, "quick": [], "problems": …}`` when a
-    saved record has problems (as the build would report them), or None when this cannot stand for the
-    rebuild's first look: anything saved that is not a record the last build ``ctx`` showed, a record that
-    moved or now shows another picture (pictures are prepared by the build), or any failure.
-
-    The pages are marked first (``Manifest.mark_dirty``): the next build renders them again whatever their
-    keys say. Each file is replaced by a rename: files of the site are hard links shared with the last one."""
-    from dvk.load.corpus import YAML_SUFFIXES, read_record
-    from dvk.site.incremental import Manifest
-    started = time.perf_counter()
-    if not paths or ctx is None or ctx.model_pages is None:
-        return None
-    models_dir = os.path.realpath(ctx.data / "models")
-    records = []
-    for path in paths:
-        path = os.path.realpath(path)
-        record_id = os.path.basename(path).rsplit(".", 1)[0]
-        old = ctx.corpus.models.get(record_id)
-        if not (path.endswith(YAML_SUFFIXES) and path.startswith(models_dir + os.sep) and os.path.isfile(path)
-                and old is not None and os.path.realpath(ctx.root / old.path) == path):
-            return None
-        records.append((path, old))
-    problems, pages = [], []
-    try:
-        for path, old in records:
-            record, found = read_record(ctx.corpus, path)
-            problems += found
-            if found:
-                continue
-            if record is None or _pictures(record) != _pictures(old):
-                return None
-            pages.append(ctx.model_pages.model_page(record))
-        if problems:
-            return {"ok": False, "quick": [], "problems": _problems(problems), "seconds": time.perf_counter() - started}
-        site = os.path.realpath(output)
-        Manifest.mark_dirty(ctx.cache_dir, output, [url + "index.html" for url, _ in pages])
-        for url, html in pages:
-            target = os.path.join(site, url, "index.html")
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target + ".quick.tmp", "w", encoding="utf-8") as fh:
-                fh.write(html)
-            os.replace(target + ".quick.tmp", target)
-    except Exception:         # whatever went wrong, the rebuild that follows reports it
-        return None
-    return {"ok": True, "quick": [url for url, _ in pages], "seconds": time.perf_counter() - started}
-
-
-def _pictures(record) -> list:
-    return [i.get("src") for i in record.data.get("images") or [] if isinstance(i, dict)]
-
-
 def serve_builds(root, output, settings_file, content, data, requests, answer) -> None:
     """The build process (``--worker``): for each request (``{"paths": [saved files]}``), the quick pages
     when there are any (``quick_pages``), then the build; each outcome passed to ``answer``. The last good
     build's context is kept for the next request's quick pages; ``build`` lets it go before it reads anew.
     (Nothing here holds it meanwhile: at national scale it is most of a gigabyte.)"""
+    from dvk.site.quickpage import quick_pages
     keep: dict = {}
     for request in requests:
         quick = quick_pages(keep.get("context"), Path(output), request.get("paths") or [])
@@ -163,8 +112,7 @@ def serve_builds(root, output, settings_file, content, data, requests, answer) -
             # Only saved records changed since the last good build, and these have problems: the build
             # would stop at them. Reported as the build's outcome; the last good build's context is kept,
             # so that the fix gets its quick page too.
-            del quick["quick"]
-            answer(quick)
+            answer({"ok": False, "problems": _problems(quick["problems"]), "seconds": quick["seconds"]})
             continue
         if quick is not None:
             answer(quick)
@@ -622,7 +570,6 @@ def _handler(dev: DevServer):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dvk.tools.devserver", description="Bản xem trước tự dựng lại.")
-    parser.add_argument("--build-once", action="store_true", help="dựng một lần, in kết quả dạng JSON")
     parser.add_argument("--worker", action="store_true",
                         help="tiến trình dựng của máy chủ xem trước: mỗi dòng JSON đọc vào là một lần dựng")
     parser.add_argument("--root", default=str(PROJECT_DIR))
@@ -643,12 +590,6 @@ def main(argv=None) -> int:
             answers.flush()
         requests = (json.loads(line) for line in sys.stdin if line.strip())
         serve_builds(args.root, args.output, args.settings, args.content, args.data, requests, answer)
-        return 0
-    if args.build_once:
-        import logging
-        logging.basicConfig(level=logging.ERROR)
-        outcome = build_once(args.root, args.output, args.settings, args.content, args.data)
-        print(json.dumps(outcome, ensure_ascii=False))
         return 0
     DevServer(args.root, args.output, settings_file=args.settings).serve_forever()
     return 0
