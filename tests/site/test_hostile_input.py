@@ -4,6 +4,7 @@ could reach outside the repository, publish something unchecked or crash the val
 Each case: exit code 1, the exact Vietnamese message with file (and line, where there is one), no
 traceback, and the previous output/ byte for byte.
 """
+import json
 import os
 import signal
 import subprocess
@@ -226,7 +227,13 @@ def test_output_is_a_link_replaced_in_one_step_and_old_builds_are_removed(site):
     wait_for_folders(versions)  # the replaced site's files are deleted in a process of its own; its folders kept
     names = sorted(os.listdir(versions))
     assert [n for n in names if not n.startswith("folders-")] == [second.split("/")[-1]]
-    assert len(names) == 2 and not [p for p in (versions / names[0]).rglob("*") if not p.is_dir()], names
+    assert len(names) == 2, names
+    # Of the replaced site only its pages are left, for the next build to keep (and the list of them).
+    kept = versions / names[0]
+    files = sorted(str(p.relative_to(kept)) for p in kept.rglob("*") if not p.is_dir())
+    listed = json.loads((kept / ".dvk-kept.json").read_text(encoding="utf-8"))["pages"]
+    assert files == sorted([".dvk-kept.json", *listed]) and "mo-hinh/tot/index.html" in listed
+    assert not [f for f in files if f.startswith(("theme/", "tim-kiem/", "sitemap", "du-lieu/"))], files
 
 
 def wait_for_folders(versions, seconds=20):

@@ -116,9 +116,19 @@ def corpus(tmp_path_factory):
     return root
 
 
+@pytest.fixture
+def emptied_at_once(monkeypatch):
+    """The site a build replaces emptied before the build returns (not in a process of its own), so that each
+    next build writes into the site before last, among the pages kept there (``incremental.take_kept``)."""
+    import dvk.site.build
+    monkeypatch.setattr(dvk.site.build, "EMPTY_AT_ONCE", True)
+
+
 @pytest.mark.parametrize("seed, forked", [(5, False), (7, True)])
-def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch, seed, forked):
-    """``forked``: pages rendered in forked workers however few there are, as a national site renders them."""
+def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch, seed, forked,
+                                                                 emptied_at_once):
+    """``forked``: pages rendered in forked workers however few there are, as a national site renders them.
+    From the third build on, each build writes into the site before last (``emptied_at_once``)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")       # the same build date for both builds
     if forked:
         import dvk.parallel
@@ -141,8 +151,61 @@ def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_pat
     assert carried_any        # the incremental builds did reuse pages
 
 
-def test_a_template_change_makes_every_page_again(tmp_path):
-    """A change to the code, a template or a setting is a change to every page: nothing is carried over."""
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {str(p.relative_to(folder)): (p.stat().st_ino, p.read_bytes()) for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_build_into_the_site_before_last_never_changes_the_live_site(corpus, tmp_path, monkeypatch,
+                                                                       emptied_at_once):
+    """The pages kept in the site before last are mostly hard links shared with the live site. A build that
+    writes among them and then fails (here: at the sitemap) leaves every file of the live site as it was,
+    and the next build is byte for byte a cold one."""
+    import shutil
+    import dvk.site.seo
+    from dvk.site.build import BuildFailed
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus, root)
+    cache, output, settings = tmp_path / "cache", tmp_path / "site" / "output", ROOT / "pelican.conf.py"
+    editor = Editor(root, seed=3)
+    build(root, output, settings_file=settings, cache=cache)
+    record = editor.records()[0]
+    data = editor._load(record)
+    data["name"] = "Tên thứ nhất"
+    editor._save(record, data)
+    build(root, output, settings_file=settings, cache=cache)       # the first site now kept for the next build
+    assert list((output.parent / ".output.versions").glob("folders-*/.dvk-kept.json"))
+    live = snapshot(output.resolve())
+    data["name"], data["summary"] = "Tên thứ hai", "Tóm tắt khác hẳn."
+    editor._save(record, data)
+    other = editor.records()[-1]         # unchanged by the last build: its page is one file with the live site's
+    other_data = editor._load(other)
+    other_data["summary"] = "Một tóm tắt mới của mô hình khác."
+    editor._save(other, other_data)
+    post = editor.posts()[0]
+    meta, body = editor._post(post)
+    meta["title"] = "Tiêu đề bài đã sửa"
+    editor._save_post(post, meta, body)
+    broken = lambda *args, **kwargs: (_ for _ in ()).throw(RuntimeError("sơ đồ trang hỏng"))
+    monkeypatch.setattr(dvk.site.seo, "write_sitemap", broken)
+    with pytest.raises(BuildFailed):
+        build(root, output, settings_file=settings, cache=cache)
+    assert snapshot(output.resolve()) == live
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")
+    import dvk.site.build
+    monkeypatch.setattr(dvk.site.build, "EMPTY_AT_ONCE", True)
+    build(root, output, settings_file=settings, cache=cache)
+    assert "Tên thứ hai" in (output / "mo-hinh" / record.stem / "index.html").read_text(encoding="utf-8")
+    cold = tmp_path / "cold" / "output"
+    build(root, cold, settings_file=settings, cache=tmp_path / "cold-cache", full=True)
+    assert differences(tree(output), tree(cold)) == []
+
+
+def test_a_template_change_makes_every_page_again(tmp_path, monkeypatch, emptied_at_once):
+    """A change to the code, a template or a setting is a change to every page: nothing is carried over, and
+    nothing is kept from the site before last (whose pages were made with the old template)."""
     import shutil
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
@@ -150,6 +213,9 @@ def test_a_template_change_makes_every_page_again(tmp_path):
     overrides = {"THEME": str(theme)}
     corpus = ROOT                                  # the demo site, built into a temporary folder
     build(corpus, output, settings_file=ROOT / "pelican.conf.py", cache=cache, overrides=overrides)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")      # another build date: a build that keeps pages
+    build(corpus, output, settings_file=ROOT / "pelican.conf.py", cache=cache, overrides=overrides)
+    assert list((output.parent / ".output.versions").glob("folders-*/mo-hinh/*/index.html"))   # kept for the next
     card = theme / "templates" / "components" / "card.html"
     card.write_text(card.read_text(encoding="utf-8").replace("card__title", "card__title card__title--moi"),
                     encoding="utf-8")
@@ -157,9 +223,9 @@ def test_a_template_change_makes_every_page_again(tmp_path):
     build(corpus, output, settings_file=ROOT / "pelican.conf.py", cache=cache, overrides=overrides,
           progress=messages.append)
     assert not any("giữ nguyên" in m for m in messages)
-    page = next((output / "mo-hinh").glob("*/index.html")).read_text(encoding="utf-8")
-    assert "card__title card__title--moi" in page or "card__title--moi" in (output / "mo-hinh" / "index.html").read_text(
-        encoding="utf-8")
+    pages = [p.read_text(encoding="utf-8") for p in (output / "mo-hinh").glob("*/index.html")]
+    assert len(pages) > 5 and all("card__title--moi" in page for page in pages if "card__title" in page)
+    assert "card__title--moi" in (output / "mo-hinh" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_build_date_is_the_newest_input_not_the_clock(tmp_path, monkeypatch):

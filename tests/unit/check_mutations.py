@@ -282,6 +282,19 @@ MUTATIONS = [
      '                if s.error or not s.problems or any(p["path"] not in changed for p in s.problems):\n',
      '                if True:\n',
      ["tests/site/test_devserver.py::test_the_fix_of_a_record_reported_at_once_reloads_the_page_at_once"]),
+    ("kept-written-over", "plugins/dvk/site/incremental.py",
+     "        os.unlink(path)\n    except FileNotFoundError:\n        pass\n\n\n# ----",
+     "        pass\n    except FileNotFoundError:\n        pass\n\n\n# ----",
+     ["tests/site/test_incremental.py::test_a_build_into_the_site_before_last_never_changes_the_live_site"]),
+    ("kept-stale-left", "plugins/dvk/site/incremental.py",
+     "            if name not in new:\n", "            if False:\n",
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
+    ("kept-any-build-key", "plugins/dvk/site/incremental.py",
+     "    if kept_key == key and not full:\n", "    if True:\n",
+     ["tests/site/test_incremental.py::test_a_template_change_makes_every_page_again"]),
+    ("kept-dirty-kept", "plugins/dvk/site/incremental.py",
+     "        pages.pop(name, None)\n", "        pass\n",
+     ["tests/site/test_devserver_quick.py"]),
 ]
 
 only = sys.argv[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -90,15 +91,17 @@ def _discard(folder: Path) -> None:
 # and replaces the link with one ``rename()``: whatever kills the build, ``output`` names either the old site
 # or the new one, never nothing or half of one. What a killed build left behind is removed by the next build.
 #
-# The site a build replaces is not thrown away whole: a process of its own removes its files and keeps its
-# folders (``emptying-<pid>-<n>``, then ``folders-<pid>-<n>``), and the next build starts from them. A national
-# site has a folder per page (``mo-hinh/<id>/index.html``), and making 100,000 folders costs more than linking
-# the 100,000 unchanged pages into them. Folders of pages that are gone are removed before the swap.
+# The site a build replaces is not thrown away whole: a process of its own removes its files but its pages and
+# keeps its folders (``emptying-<pid>-<n>``, then ``folders-<pid>-<n>``), and the next build starts from them. A
+# national site has a folder per page (``mo-hinh/<id>/index.html``): making 100,000 folders, or linking 100,000
+# unchanged pages into them, costs seconds; a page kept there whose inputs did not change since costs nothing
+# (``incremental.take_kept``). Pages and folders that are gone are removed before the swap.
 
 def empty_site(path: str) -> None:
-    """Run in a process of its own (``_keep_folders``): remove every file under a replaced site, keep its
-    folders, then name them ``folders-<pid>-<n>`` for the next build (``_new_staging``). Renamed
-    ``emptying-<this pid>-<n>`` first, so that no build removes it meanwhile. On any failure the whole
+    """Run in a process of its own (``_keep_folders``): remove every file under a replaced site but the pages
+    the next build may keep (``incremental.keep_pages``), keep its folders, write what is kept
+    (``incremental.KEPT``, last), then name it ``folders-<pid>-<n>`` for the next build (``_new_staging``).
+    Renamed ``emptying-<this pid>-<n>`` first, so that no build removes it meanwhile. On any failure the whole
     folder is removed instead."""
     mine = os.path.join(os.path.dirname(path), f"emptying-{os.getpid()}-{time.time_ns()}")
     try:
@@ -106,26 +109,43 @@ def empty_site(path: str) -> None:
     except OSError:
         return
     try:
+        kept = incremental.keep_pages(mine)
+        pages = kept.get("pages", {})
+        start = len(mine) + 1
         for top, dirs, files in os.walk(mine):
+            rel = top[start:].replace(os.sep, "/") + "/" if top != mine else ""
             for name in files:
-                os.unlink(os.path.join(top, name))
+                if rel + name not in pages:
+                    os.unlink(os.path.join(top, name))
             for name in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
                 os.unlink(os.path.join(top, name))
                 dirs.remove(name)
+        with open(os.path.join(mine, incremental.KEPT), "w", encoding="utf-8") as fh:
+            json.dump({"key": kept.get("key", ""), "pages": pages}, fh, separators=(",", ":"))
         os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
     except OSError:
         shutil.rmtree(mine, ignore_errors=True)
 
 
-def _keep_folders(site: str, output: Path) -> None:
+EMPTY_AT_ONCE = False      # tests: the replaced site emptied before the build returns, not in the background
+
+
+def _keep_folders(site: str, output: Path, manifest=None) -> None:
     """The site just replaced: its files removed and its folders kept for the next build, in a process of
-    its own (``empty_site``). Named ``emptying-<this pid>`` at once, so that no other build removes it meanwhile."""
+    its own (``empty_site``); its pages too when ``manifest`` (this build's) described it
+    (``incremental.hand_over``). Named ``emptying-<this pid>`` at once, so that no other build removes it
+    meanwhile."""
     versions = versions_dir(output)
     if os.path.dirname(site) != os.path.realpath(versions) or not os.path.basename(site).startswith("site-"):
         return
     moved = versions / f"emptying-{os.getpid()}-{time.time_ns()}"
     try:
         os.rename(site, moved)
+        if manifest is not None:
+            incremental.hand_over(manifest, site, str(moved))
+        if EMPTY_AT_ONCE:
+            empty_site(str(moved))
+            return
         plugins = str(Path(__file__).resolve().parents[2])      # where this ``dvk`` is, for the child to import
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
         subprocess.Popen([sys.executable, "-c", "import sys; from dvk.site.build import empty_site; empty_site(sys.argv[1])",
@@ -222,19 +242,24 @@ def _made_at(name: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _new_staging(output: Path) -> tuple[Path, bool]:
-    """The folder this build writes, and whether it starts from the folders of an earlier site (then holding
-    folders only, no file)."""
+def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict]:
+    """The folder this build writes; whether it starts from the folders of an earlier site; and the pages
+    it holds from that site (``incremental.take_kept``: name -> key), which this build may keep."""
     folder = versions_dir(output)
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f"building-{os.getpid()}-{time.time_ns()}"
     for name in sorted((n for n in os.listdir(folder) if n.startswith("folders-")), key=_made_at, reverse=True):
         try:
             os.rename(folder / name, staging)
-            return staging, True
         except OSError:
             continue      # taken by another build meanwhile
-    return staging, False
+        kept = incremental.take_kept(staging, key, full)
+        if kept is not None:
+            return staging, True, kept
+        unknown = folder / f"building-{os.getpid()}-{time.time_ns()}"     # it does not say which files it holds:
+        os.rename(staging, unknown)                                       # not used
+        _discard(unknown)
+    return staging, False, {}
 
 
 def _swap_in(staging: Path, output: Path) -> Path:
@@ -351,7 +376,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     with frozen():
         output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
         _clean_leftovers(output)
-        staging, reused = _new_staging(output)
+        staging, reused, kept = _new_staging(output, key, full)
         ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
                            search=search, cache=Path(cache) if cache else None, progress=say)
         ctx.showcase = derive(corpus)
@@ -365,6 +390,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         ctx.digests = incremental.Digests(ctx)
         ctx.markdown = RenderCache(None if full else cache_dir / "build" / "rendered-markdown.pickle")
         ctx.manifest = incremental.Manifest.open(ctx.cache_dir, output, key, full)
+        ctx.manifest.kept = kept
         ctx.manifest.stamp, ctx.manifest.until = stamp, incremental.next_change(corpus)
         from pelican.log import console   # Pelican's own English progress line: our summary replaces it
         console.quiet = True
@@ -399,7 +425,7 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         previous = os.path.realpath(output) if output.is_symlink() else None
         site = _swap_in(staging, output)
         if previous and previous != str(site):
-            _keep_folders(previous, output)
+            _keep_folders(previous, output, ctx.manifest)
         ctx.manifest.save(site)
         ctx.markdown.save()
         if ctx.manifest.carried:

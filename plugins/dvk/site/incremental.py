@@ -245,6 +245,10 @@ class Manifest:
         self.counts: list = []               # pages, models, posts, pages not listed: what the build reports
         self.previous_counts: list | None = None
         self.full = False                    # --full: nothing kept from earlier builds is used
+        # Pages already in the folder this build writes, left there from the site before last (``take_kept``):
+        # name -> key. A page whose key is the same is left as it is; any other is removed before it is
+        # written, and those this build does not write are removed before the sitemap (``drop_stale``).
+        self.kept: dict[str, str] = {}
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -319,7 +323,13 @@ class Manifest:
     def carry(self, name: str, key: str, target: str) -> bool:
         """Hard-link the previous build's file ``name`` (its path in the site, ``mo-hinh/x/index.html``) to
         ``target`` when its key is the same. Safe in a forked worker: it changes nothing here (the worker
-        reports back, ``note`` records it)."""
+        reports back, ``note`` records it). A page kept in this build's folder (``kept``) with the same key
+        is already there; with another key it is removed first."""
+        kept = self.kept.get(name)
+        if kept is not None:
+            if kept == key:
+                return True
+            _unlink(target)
         if self.previous_site is None or self.old.get(name) != key:
             return False
         source = os.path.join(self.previous_root, name)
@@ -332,6 +342,21 @@ class Manifest:
         except OSError:
             return False
         return True
+
+    def release(self, name: str, target: str) -> None:
+        """Before a file ``name`` is written at ``target`` other than by ``carry``: a page kept there from the
+        site before last is removed, never written over. Its file may be a hard link shared with the live
+        site, which must not change while this build runs (nor after it, if this build fails)."""
+        if name in self.kept:
+            _unlink(target)
+
+    def drop_stale(self, root: str) -> None:
+        """Remove the pages kept from the site before last that this build did not write (a record deleted, a
+        listing now shorter): after every page is written, before the sitemap reads the site."""
+        new = self.new
+        for name in self.kept:
+            if name not in new:
+                _unlink(os.path.join(root, name))
 
     def note(self, written: list[tuple[str, str, bool]]) -> None:
         """Record files written (``(name, key, carried)``), in this process; pages (``.html``) are counted."""
@@ -352,6 +377,82 @@ class Manifest:
                        encoding="utf-8")
         os.replace(tmp, self.path)
         _dirty(self.path).unlink(missing_ok=True)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+# ------------------------------------------------------------ the site before last, kept for the next build
+#
+# A build writes a new folder and links into it every page that did not change (``carry``): at national scale
+# 100,000 hard links, seconds of a one-record edit. Instead, the site a build replaces keeps its pages: a
+# process of its own (``build.empty_site``) removes every other file of it, the pages written since it was
+# made (``Manifest.mark_dirty``) included, and writes beside them ``KEPT``: their names and keys. The next
+# build writes into that folder (``take_kept``): a page whose key did not change since the site before last
+# is already there, and costs nothing. The rule that makes this safe: a file kept there may be a hard link
+# shared with the live site, so it is never written over in place; it is removed first (``carry``,
+# ``release``, the writer's ``_open_w``), then written.
+
+KEPT = ".dvk-kept.json"
+REPLACED_MANIFEST, REPLACED_DIRTY = ".dvk-manifest.json", ".dvk-dirty.json"
+
+
+def hand_over(manifest: "Manifest", replaced: str, moved: str) -> None:
+    """The site ``replaced`` (now at ``moved``, to be emptied) keeps its pages when this build's manifest
+    described it: the manifest file, about to be replaced by this build's, and its mark of pages written
+    since are moved into it for ``keep_pages``."""
+    if manifest.previous_site is None or str(manifest.previous_site) != replaced or manifest.full:
+        return
+    for source, name in ((manifest.path, REPLACED_MANIFEST), (_dirty(manifest.path), REPLACED_DIRTY)):
+        try:
+            os.rename(source, os.path.join(moved, name))
+        except OSError:
+            pass
+
+
+def keep_pages(folder: str) -> dict[str, str]:
+    """In a replaced site being emptied: the pages to keep (name -> key), from the manifest ``hand_over``
+    moved into it, less the pages written since; none when there is no such manifest."""
+    try:
+        with open(os.path.join(folder, REPLACED_MANIFEST), encoding="utf-8") as fh:
+            saved = json.load(fh)
+        pages, key = saved["pages"], saved["key"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    try:
+        with open(os.path.join(folder, REPLACED_DIRTY), encoding="utf-8") as fh:
+            dirty = json.load(fh)
+    except (OSError, ValueError):
+        dirty = []
+    if not isinstance(pages, dict) or not isinstance(key, str):
+        return {}
+    for name in dirty if isinstance(dirty, list) else []:
+        pages.pop(name, None)
+    return {"key": key, "pages": {n: k for n, k in pages.items() if isinstance(n, str) and isinstance(k, str)
+                                  and not n.startswith((".", "/")) and ".." not in n.split("/")}}
+
+
+def take_kept(folder: Path, key: str, full: bool) -> dict[str, str] | None:
+    """The pages a reused folder holds (``KEPT``, removed from it): usable by a build with the same build
+    key, else removed here. None when the folder does not say what it holds: it is not to be used."""
+    path = folder / KEPT
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        pages, kept_key = saved["pages"], saved["key"]
+        if not isinstance(pages, dict):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    path.unlink()
+    if kept_key == key and not full:
+        return pages
+    for name in pages:
+        _unlink(os.path.join(folder, name))
+    return {}
 
 
 def _dirty(manifest: Path) -> Path:
@@ -446,6 +547,13 @@ def writer_class(ctx):
             built = ctx.built.replace(tzinfo=TIMEZONE) if ctx.built else None
             feed.latest_post_date = lambda: latest() if feed.items or built is None else built
             return feed
+
+        def _open_w(self, filename, encoding, override=False):
+            """A file is never written over in place: it may be a hard link shared with the live site (a page
+            carried or kept from an earlier build). Removed first, then written."""
+            if filename not in self._overridden_files:
+                _unlink(filename)
+            return super()._open_w(filename, encoding, override)
 
         def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                        override_output=False, url=None, **kwargs):

@@ -161,6 +161,11 @@ class Pipeline:
         self.ctx.dates.update({item.url: getattr(item, "modified", None) or getattr(item, "date", None)
                                for item in articles + (list(pages_gen.pages) if pages_gen else [])})
         images.process(self.ctx, generators)
+        if self.ctx.manifest is not None:      # Pelican copies static files over what is there: kept pages removed
+            for g in generators:
+                for item in getattr(g, "staticfiles", None) or []:
+                    name = str(getattr(item, "save_as", "") or "")
+                    self.ctx.manifest.release(name, os.path.join(self.ctx.output, name))
 
     def writer(self, pelican):
         """Pelican's writer, which carries over posts and post listings whose inputs did not change."""
@@ -171,6 +176,8 @@ class Pipeline:
     def finish(self, pelican):
         if self._mine(pelican):
             incremental.render_pending(self.ctx, showcase.LISTINGS_MIN)   # any page set aside after the showcase
+            if self.ctx.manifest is not None:
+                self.ctx.manifest.drop_stale(pelican.output_path)        # pages of the site before last not made now
             seo.write_sitemap(self.ctx, pelican.output_path, pelican.settings["SITEURL"])
 
 

@@ -138,6 +138,8 @@ class ShowcaseGenerator(Generator):
         path = os.path.join(self.output_path, url, "index.html")
         name = url + "index.html"
         html = self._html(url, template, late, **ctx)
+        if self.ctx.manifest:
+            self.ctx.manifest.release(name, path)       # a page kept from the site before last: never written over
         try:
             fh = open(path, "w", encoding="utf-8")      # the usual case: its folder kept from an earlier site
         except FileNotFoundError:
@@ -353,6 +355,8 @@ class ShowcaseGenerator(Generator):
             self._noted([(urls.CATALOG_INDEX, key, True)])
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        if manifest:
+            manifest.release(urls.CATALOG_INDEX, path)
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(index, fh, ensure_ascii=False, separators=(",", ":"))
         if key is not None:
