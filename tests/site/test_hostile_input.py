@@ -246,15 +246,22 @@ def wait_for_folders(versions, seconds=20):
 def test_a_build_starts_from_the_folders_of_the_site_before_last_and_leaves_no_empty_one(site):
     """The third build starts from the first site's folders (its files removed after the second build): the
     same folder, yet a record deleted since leaves no empty folder and every page is whole."""
+    from PIL import Image
+    picture = site.root / "content" / "images" / "se-xoa.png"
+    picture.parent.mkdir(parents=True)
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(picture)
     site.model("tot")
-    site.model("se-xoa", name="Mô hình sẽ bị xóa")
+    site.model("se-xoa", name="Mô hình sẽ bị xóa", images=[{"src": "images/se-xoa.png", "alt": "Ảnh"}])
     site.build()
+    pictures = {p.relative_to(site.output.resolve()) for p in (site.output / "anh").resolve().iterdir()}
     models_folder = os.stat(site.output / "mo-hinh").st_ino
     site.model("tot", name="Tên mới")
     site.build()
     wait_for_folders(site.root / ".output.versions")
     (site.root / "data" / "models" / "se-xoa.yaml").unlink()
+    picture.unlink()
     site.build()
+    assert pictures and not [p for p in pictures if (site.output / p).exists()]    # its picture's folder is gone too
     assert os.stat(site.output / "mo-hinh").st_ino == models_folder      # the first site's folder, reused
     assert not (site.output / "mo-hinh" / "se-xoa").exists()
     assert "Tên mới" in site.page("mo-hinh/tot") and "Mô hình sẽ bị xóa" not in site.page("mo-hinh")

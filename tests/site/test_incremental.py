@@ -238,9 +238,15 @@ def test_the_build_date_is_the_newest_input_not_the_clock(tmp_path, monkeypatch)
     (root / "data" / "models" / "me-do-dau.yaml").write_text(
         "name: Mẹ đỡ đầu\nkind: collective\nowner: Công an tỉnh Đắk Nông\nfield: culture-society\n"
         "topics: [children]\nprovince: Đắk Nông\nstatus: registered\nsummary: Nhận đỡ đầu trẻ em.\n", encoding="utf-8")
+    (root / "data" / ".git").mkdir()          # hidden files and folders are not the site's data
+    (root / "data" / ".git" / "index").write_text("x", encoding="utf-8")
+    (root / "data" / ".ghi-chu").write_text("x", encoding="utf-8")
     when = dt.datetime(2024, 7, 22, 9, 40, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()
     for path in [*root.rglob("*")]:
         os.utime(path, (when, when))
+    later = when + 400 * 86400
+    for path in (root / "data" / ".git" / "index", root / "data" / ".ghi-chu"):
+        os.utime(path, (later, later))
     build(root, root / "output", settings_file=ROOT / "pelican.conf.py", search=False)
     page = (root / "output" / "du-lieu" / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu cập nhật ngày 22/7/2024" in page

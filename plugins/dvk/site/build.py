@@ -111,17 +111,23 @@ def empty_site(path: str) -> None:
     try:
         kept = incremental.keep_pages(mine)
         pages = kept.get("pages", {})
+        bare = []         # the folders left without a file of their own: only these may be empty after the next build
         start = len(mine) + 1
         for top, dirs, files in os.walk(mine):
             rel = top[start:].replace(os.sep, "/") + "/" if top != mine else ""
+            holds = False
             for name in files:
-                if rel + name not in pages:
+                if rel + name in pages:
+                    holds = True
+                else:
                     os.unlink(os.path.join(top, name))
             for name in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
                 os.unlink(os.path.join(top, name))
                 dirs.remove(name)
+            if not holds and rel:
+                bare.append(rel[:-1])
         with open(os.path.join(mine, incremental.KEPT), "w", encoding="utf-8") as fh:
-            json.dump({"key": kept.get("key", ""), "pages": pages}, fh, separators=(",", ":"))
+            json.dump({"key": kept.get("key", ""), "pages": pages, "bare": bare}, fh, separators=(",", ":"))
         os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
     except OSError:
         shutil.rmtree(mine, ignore_errors=True)
@@ -153,6 +159,18 @@ def _keep_folders(site: str, output: Path, manifest=None) -> None:
                          stderr=subprocess.DEVNULL, start_new_session=True, env=env)
     except OSError:
         _discard(moved)
+
+
+def _remove_empty_among(top: Path, folders) -> None:
+    """Remove those of ``folders`` (relative to ``top``) that are empty, deepest first: what a build that
+    started from the site before last needs, when that site said which of its folders held no file
+    (``incremental.take_kept``). Any other folder still holds a page kept there, or lost its last one with
+    ``Manifest.drop_stale``, which ``folders`` names too. A folder that is not empty refuses (``rmdir``)."""
+    for f in sorted({f for f in folders if f}, key=lambda f: f.count("/"), reverse=True):
+        try:
+            os.rmdir(os.path.join(top, f))
+        except OSError:
+            pass        # not empty (or gone)
 
 
 def _remove_empty_folders(top: Path, leaves=frozenset()) -> None:
@@ -242,9 +260,10 @@ def _made_at(name: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict]:
-    """The folder this build writes; whether it starts from the folders of an earlier site; and the pages
-    it holds from that site (``incremental.take_kept``: name -> key), which this build may keep."""
+def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict, list | None]:
+    """The folder this build writes; whether it starts from the folders of an earlier site; the pages it
+    holds from that site (``incremental.take_kept``: name -> key), which this build may keep; and its folders
+    that hold no page (None: not known)."""
     folder = versions_dir(output)
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f"building-{os.getpid()}-{time.time_ns()}"
@@ -255,11 +274,11 @@ def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict]:
             continue      # taken by another build meanwhile
         kept = incremental.take_kept(staging, key, full)
         if kept is not None:
-            return staging, True, kept
+            return staging, True, *kept
         unknown = folder / f"building-{os.getpid()}-{time.time_ns()}"     # it does not say which files it holds:
         os.rename(staging, unknown)                                       # not used
         _discard(unknown)
-    return staging, False, {}
+    return staging, False, {}, None
 
 
 def _swap_in(staging: Path, output: Path) -> Path:
@@ -276,13 +295,16 @@ def _swap_in(staging: Path, output: Path) -> Path:
     return site
 
 
-def build_date(*folders) -> dt.datetime:
+def build_date(*folders, seen: dict | None = None) -> dt.datetime:
     """When the site's data was last changed, as pages show it (Vietnam time): ``SOURCE_DATE_EPOCH`` when set
-    (reproducible builds: set it to the last commit's time), else the newest file under ``folders``. Never
-    the clock: the same input gives the same pages."""
+    (reproducible builds: set it to the last commit's time), else the newest file under ``folders`` (hidden
+    ones aside). Never the clock: the same input gives the same pages. ``seen``: the newest times the
+    build's input stamp already found (``incremental.input_stamp``), folder -> [time]."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         stamp = int(epoch)
+    elif seen is not None and all(folder in seen for folder in folders):
+        stamp = max(seen[folder][0] for folder in folders)
     else:
         stamp = max((e.stat(follow_symlinks=False).st_mtime for folder in folders for e in _files(folder)), default=0)
     return dt.datetime.fromtimestamp(stamp, TIMEZONE).replace(tzinfo=None)
@@ -353,7 +375,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     settings = read_settings(str(settings_file), override={"PATH": str(content), **(overrides or {})})
     key = incremental.build_key(SimpleNamespace(data=data, preview=preview), {**settings, "OUTPUT_PATH": ""},
                                 settings_file)
-    stamp = _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides)
+    newest = {content: [0], data: [0]}
+    stamp = _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest)
     counts = None if full else incremental.Manifest.unchanged(cache_dir, output, stamp)
     if counts:
         say("Nội dung, giao diện và cấu hình không thay đổi từ lần dựng trước: trang web hiện có đã đúng, không cần dựng lại.")
@@ -376,11 +399,11 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     with frozen():
         output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
         _clean_leftovers(output)
-        staging, reused, kept = _new_staging(output, key, full)
+        staging, reused, kept, bare = _new_staging(output, key, full)
         ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
                            search=search, cache=Path(cache) if cache else None, progress=say)
         ctx.showcase = derive(corpus)
-        ctx.built = build_date(content, data)
+        ctx.built = build_date(content, data, seen=newest)
         settings = read_settings(str(settings_file),
                                  override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})
         # Templates compiled once, not by each of Pelican's generators in each build: Jinja's own cache, keyed by
@@ -417,7 +440,9 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             logging.getLogger().removeHandler(collector)
             console.quiet = False
 
-        if reused:
+        if reused and bare is not None:     # the folders that may be empty are known: those held no page
+            _remove_empty_among(staging, bare + [n.rpartition("/")[0] for n in ctx.manifest.dropped])
+        elif reused:
             _remove_empty_folders(staging, incremental.model_page_folders(ctx))
         pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
         posts = sum(1 for p in corpus.posts if p.published)
@@ -456,7 +481,7 @@ def _jinja_cache(folder: Path):
     return FileSystemBytecodeCache(str(folder))
 
 
-def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides) -> str:
+def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest=None) -> str:
     """``incremental.input_stamp`` of a build: its folders, files, options and environment."""
     from dvk.site import cms
     theme = Path(settings.get("THEME") or ROOT / "theme")
@@ -464,7 +489,7 @@ def _input_stamp(root, content, data, settings, settings_file, key, preview, sea
     files = [settings_file, root / "publish.yaml", cms.dist_dir() / "decap-cms.js"]
     return incremental.input_stamp(folders, files, (key, str(content), str(data), preview, search,
                                                     sorted((k, repr(v)) for k, v in (overrides or {}).items()),
-                                                    os.environ.get("SOURCE_DATE_EPOCH", "")))
+                                                    os.environ.get("SOURCE_DATE_EPOCH", "")), newest)
 
 
 def main(argv=None) -> int:

@@ -90,13 +90,15 @@ def build_key(ctx, settings: dict, settings_file) -> str:
 _SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""")
 
 
-def _scan(folder, h) -> None:
+def _scan(folder, h, newest: list | None = None) -> None:
     """Feed ``h`` the relative name, kind, size and modification time of everything under ``folder``
-    (hidden files included: a build refuses some of them), in a stable order; a link by its target."""
+    (hidden files included: a build refuses some of them), in a stable order; a link by its target.
+    ``newest``, if given, ends holding the latest modification time (``st_mtime``, not following links) of
+    the files and links whose path has no hidden part, as ``build.build_date`` reads them."""
     folder = str(folder)
-    stack = [""]
+    stack = [("", False)]
     while stack:
-        rel = stack.pop()
+        rel, hidden = stack.pop()
         try:
             entries = sorted(os.scandir(os.path.join(folder, rel) if rel else folder), key=lambda e: e.name)
         except OSError:
@@ -104,15 +106,20 @@ def _scan(folder, h) -> None:
             continue
         for e in entries:
             name = f"{rel}/{e.name}" if rel else e.name
+            visible = newest is not None and not hidden and not e.name.startswith(".")
             try:
                 if e.is_symlink():
                     h.update(f"L{name}\x1f{os.readlink(e.path)}\x1e".encode("utf-8", "surrogatepass"))
+                    if visible:
+                        newest[0] = max(newest[0], e.stat(follow_symlinks=False).st_mtime)
                 elif e.is_dir(follow_symlinks=False):
                     if e.name != "__pycache__":
-                        stack.append(name)
+                        stack.append((name, hidden or e.name.startswith(".")))
                 else:
                     st = e.stat(follow_symlinks=False)
                     h.update(f"F{name}\x1f{st.st_size}\x1f{st.st_mtime_ns}\x1e".encode("utf-8", "surrogatepass"))
+                    if visible:
+                        newest[0] = max(newest[0], st.st_mtime)
             except OSError:
                 h.update(f"?{name}\x1e".encode("utf-8", "surrogatepass"))
 
@@ -121,10 +128,11 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "cmarkgfm", "pyyaml"
              "vietnam-provinces", "vietnamadminunits")
 
 
-def input_stamp(folders, files, options) -> str:
+def input_stamp(folders, files, options, newest: dict | None = None) -> str:
     """One hash of everything a build reads, by name, size and modification time (``folders`` scanned
     whole, ``files`` one by one), of ``options`` (the build's arguments and environment) and of the
-    libraries' versions: equal stamps, equal sites."""
+    libraries' versions: equal stamps, equal sites. ``newest`` (folder -> [0]), if given: for each of its
+    folders, the latest modification time seen (``_scan``), so that nobody walks them again for it."""
     from importlib.metadata import PackageNotFoundError, version
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((MANIFEST_VERSION, sys.version, options)).encode("utf-8", "surrogatepass"))
@@ -135,7 +143,7 @@ def input_stamp(folders, files, options) -> str:
             h.update(f"{name}=-\x1e".encode())
     for folder in folders:
         h.update(f"D{folder}\x1e".encode("utf-8", "surrogatepass"))
-        _scan(folder, h)
+        _scan(folder, h, (newest or {}).get(folder))
     for path in files:
         h.update(f"S{path}\x1f{_stat(path)}\x1e".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
@@ -168,12 +176,16 @@ class Digests:
 
     def record(self, m) -> str:
         d = self.records.get(m.id)
-        if d is None:
-            images = [_stat(self.content / str(i.get("src", "")).lstrip("/")) for i in (m.data.get("images") or [])
-                      if isinstance(i, dict)]
+        if d is None:     # (one string hashed at once: a national build makes 100,000 of these)
             stamp = getattr(m, "stamp", None)         # as the corpus read it (no second stat of 100,000 files)
-            d = self.records[m.id] = _hash("record", m.id, m.path, f"{stamp[0]}:{stamp[1]}" if stamp else
-                                           _stat(self.ctx.root / m.path), images)
+            text = f"record\x1f{m.id}\x1f{m.path}\x1f" + (f"{stamp[0]}:{stamp[1]}" if stamp else
+                                                           _stat(self.ctx.root / m.path))
+            images = m.data.get("images")
+            if images:
+                text += "".join("\x1f" + _stat(self.content / str(i.get("src", "")).lstrip("/"))
+                                for i in images if isinstance(i, dict))
+            d = self.records[m.id] = hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                                     digest_size=16).hexdigest()
         return d
 
     def records_of(self, items) -> str:
@@ -249,6 +261,7 @@ class Manifest:
         # name -> key. A page whose key is the same is left as it is; any other is removed before it is
         # written, and those this build does not write are removed before the sitemap (``drop_stale``).
         self.kept: dict[str, str] = {}
+        self.dropped: list[str] = []         # of those, the pages this build did not write (removed)
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -357,6 +370,7 @@ class Manifest:
         for name in self.kept:
             if name not in new:
                 _unlink(os.path.join(root, name))
+                self.dropped.append(name)
 
     def note(self, written: list[tuple[str, str, bool]]) -> None:
         """Record files written (``(name, key, carried)``), in this process; pages (``.html``) are counted."""
@@ -436,23 +450,24 @@ def keep_pages(folder: str) -> dict[str, str]:
                                   and not n.startswith((".", "/")) and ".." not in n.split("/")}}
 
 
-def take_kept(folder: Path, key: str, full: bool) -> dict[str, str] | None:
-    """The pages a reused folder holds (``KEPT``, removed from it): usable by a build with the same build
-    key, else removed here. None when the folder does not say what it holds: it is not to be used."""
+def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list | None] | None:
+    """The pages a reused folder holds (``KEPT``, removed from it), usable by a build with the same build
+    key, else removed here; and its folders that hold no page (None once pages were removed here). None when
+    the folder does not say what it holds: it is not to be used."""
     path = folder / KEPT
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
-        pages, kept_key = saved["pages"], saved["key"]
-        if not isinstance(pages, dict):
+        pages, kept_key, bare = saved["pages"], saved["key"], saved["bare"]
+        if not isinstance(pages, dict) or not isinstance(bare, list):
             raise TypeError
     except (OSError, ValueError, KeyError, TypeError):
         return None
     path.unlink()
     if kept_key == key and not full:
-        return pages
+        return pages, [f for f in bare if isinstance(f, str)]
     for name in pages:
         _unlink(os.path.join(folder, name))
-    return {}
+    return {}, None
 
 
 def _dirty(manifest: Path) -> Path:
