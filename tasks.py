@@ -25,8 +25,8 @@ def _exit(code: int):
             "full": "dựng lại mọi trang, không dùng lại trang không đổi của lần dựng trước"})
 def build(c, output=None, full=False):
     """Dựng trang web vào output/ sau khi kiểm tra toàn bộ nội dung; chỉ dựng lại trang có thay đổi (build the site)."""
-    from dvk.site.build import main
-    _exit(main((["--output", output] if output else []) + (["--full"] if full else [])))
+    from dvk.site.build import exit_now, main
+    exit_now(main((["--output", output] if output else []) + (["--full"] if full else [])))
 
 
 @task

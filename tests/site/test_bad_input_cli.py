@@ -1,8 +1,11 @@
 """Every kind of bad input through the editors' own commands (`invoke validate`, `invoke build`):
 exit code 1, the Vietnamese message with file, line and field, and the previous output/ byte for byte."""
+import os
+
 import pytest
 import yaml
 
+from conftest import ROOT
 from dvk.site.build import main
 
 MODEL = "data/models/xau.yaml"
@@ -59,3 +62,21 @@ def test_bad_input_is_refused_by_validate_and_build_and_output_is_kept(built_sit
     assert err.rstrip().endswith("Trang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.")
     after = {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_the_build_command_says_what_it_did_and_what_went_wrong_in_a_process_of_its_own(built_site, tmp_path):
+    """``python -m dvk.site.build`` ends its process at once (``exit_now``), its messages printed first: the
+    summary of a good build, the report of a bad one, and the exit status."""
+    import subprocess
+    import sys
+    site = built_site
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}     # output buffered, as by default
+    env["PYTHONPATH"] = str(ROOT / "plugins")
+    command = [sys.executable, "-m", "dvk.site.build", "--root", str(site.root), "--output", str(tmp_path / "out")]
+    good = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.rstrip().splitlines()[-1].startswith("Đã dựng ") and "(1 mô hình, " in good.stdout
+    site.write("data/models/hong.yaml", model_text(province="Tỉnh Không Có"))
+    bad = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert bad.returncode == 1 and "data/models/hong.yaml" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.stderr.rstrip().endswith("Trang web chưa được dựng; thư mục kết quả cũ được giữ nguyên.")

@@ -311,6 +311,9 @@ MUTATIONS = [
      '    for f in sorted({f for f in folders if f}, key=lambda f: f.count("/"), reverse=True):\n',
      '    for f in sorted({f for f in folders if f}, key=lambda f: f.count("/")):\n',
      ["tests/site/test_hostile_input.py::test_a_build_starts_from_the_folders_of_the_site_before_last_and_leaves_no_empty_one"]),
+    ("exit-unflushed", "plugins/dvk/site/build.py",
+     "            stream.flush()\n", "            pass\n",
+     ["tests/site/test_bad_input_cli.py::test_the_build_command_says_what_it_did_and_what_went_wrong_in_a_process_of_its_own"]),
 ]
 
 only = sys.argv[1:]
