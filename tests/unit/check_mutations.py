@@ -314,6 +314,14 @@ MUTATIONS = [
     ("exit-unflushed", "plugins/dvk/site/build.py",
      "            stream.flush()\n", "            pass\n",
      ["tests/site/test_bad_input_cli.py::test_the_build_command_says_what_it_did_and_what_went_wrong_in_a_process_of_its_own"]),
+    ("stats-cache-blind", "plugins/dvk/derive/stats.py",
+     "            digest = hashlib.blake2b(marshal.dumps((codes, rows), 2), digest_size=16).hexdigest()\n",
+     "            digest = hashlib.blake2b(marshal.dumps(len(rows), 2), digest_size=16).hexdigest()\n",
+     ["tests/unit/test_stats.py::test_the_tallies_are_those_of_adding_each_record_in_turn"]),
+    ("fold-marks-kept", "plugins/dvk/model/text.py",
+     '        self[code] = stripped = "".join(c for c in decomposed if not unicodedata.combining(c))\n',
+     '        self[code] = stripped = "".join(c for c in decomposed)\n',
+     ["tests/unit/test_text_fold.py"]),
 ]
 
 only = sys.argv[1:]

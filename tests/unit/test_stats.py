@@ -124,9 +124,10 @@ def test_coverage_labels_are_vietnamese():
     assert Coverage("registered", 1, 2).label == "đăng ký xây dựng"
 
 
-def test_the_tallies_are_those_of_adding_each_record_in_turn():
+def test_the_tallies_are_those_of_adding_each_record_in_turn(tmp_path):
     """Against the plain reference: every record added to the nation's, its province's and its field's tally
-    one by one (``Tally.add``); every count, in the same order (pages list counts in that order)."""
+    one by one (``Tally.add``); every count, in the same order (pages list counts in that order). Then again
+    through random edits, the tallies kept between builds (``cache``) read back or counted anew."""
     import random
     from dvk.derive.stats import Tally
     rnd = random.Random(7)
@@ -142,20 +143,48 @@ def test_the_tallies_are_those_of_adding_each_record_in_turn():
                               rnd.sample(topics[field], rnd.randint(0, len(topics[field]))),
                               rnd.choice(["collective", "individual"]),
                               registered=rnd.choice([None, 2012, 2016, 2020, 2024]), recognized=recognized))
-    national, by_province, by_field = Tally(), {}, {}
-    for r in records:
-        national.add(r)
-        by_province.setdefault(r.place.province.code, Tally()).add(r)
-        by_field.setdefault(r.field.id, Tally()).add(r)
 
     def ordered(t):
         return {name: list(value.items()) if hasattr(value, "items") else value for name, value in vars(t).items()}
 
-    stats = compute(records)
-    assert ordered(stats.national) == ordered(national)
-    assert list(stats.by_province) == list(by_province) and list(stats.by_field) == list(by_field)
-    for code in by_province:
-        assert ordered(stats.by_province[code]) == ordered(by_province[code]), code
-    for field in by_field:
-        assert ordered(stats.by_field[field]) == ordered(by_field[field]), field
-    assert national.total == 400 and 0 < national.recognized < 400 and len(by_province) == 4   # 7 names, merged
+    def check(stats):
+        national, by_province, by_field = Tally(), {}, {}
+        for r in records:
+            national.add(r)
+            by_province.setdefault(r.place.province.code, Tally()).add(r)
+            by_field.setdefault(r.field.id, Tally()).add(r)
+        assert ordered(stats.national) == ordered(national)
+        assert list(stats.by_province) == list(by_province) and list(stats.by_field) == list(by_field)
+        for code in by_province:
+            assert ordered(stats.by_province[code]) == ordered(by_province[code]), code
+        for field in by_field:
+            assert ordered(stats.by_field[field]) == ordered(by_field[field]), field
+        return national
+
+    national = check(compute(records))
+    assert national.total == 400 and 0 < national.recognized < 400 and len({r.place.province.code for r in records}) == 4
+
+    cache = tmp_path / "statistics.pickle"
+    check(compute(records, cache, "v1"))
+    for step in range(40):
+        i = rnd.randrange(len(records))
+        old = records[i]
+        change = rnd.choice(["summary", "kind", "place", "recognized", "order", "remove"])
+        if change == "summary":         # counted values unchanged: read back
+            records[i] = record(old.id, old.data["name"], old.data["province"], old.field.id, [t.id for t in old.topics],
+                                old.data["kind"], registered=old.data.get("registered"), recognized=(
+                                    (old.data["recognized"]["year"], old.data["recognized"]["level"])
+                                    if old.data.get("recognized") else None))
+        elif change == "kind":
+            old.data["kind"] = "individual" if old.data["kind"] == "collective" else "collective"
+        elif change == "place":
+            records[i] = record(old.id, old.data["name"], rnd.choice(places), old.field.id,
+                                [t.id for t in old.topics], old.data["kind"])
+        elif change == "recognized":
+            old.data["recognized"] = None if old.data.get("recognized") else {"year": 2025, "level": "province"}
+        elif change == "order":
+            records.insert(rnd.randrange(len(records)), records.pop(i))
+        else:
+            records.pop(i)
+        check(compute(records, cache, "v1"))
+    assert cache.is_file()

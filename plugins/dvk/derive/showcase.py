@@ -47,10 +47,12 @@ class Showcase:
         return self.stats.by_province.get(province_code) or Tally()
 
 
-def derive(corpus) -> Showcase:
+def derive(corpus, cache=None, version: str = "") -> Showcase:
+    """The showcase data of ``corpus``. ``cache``, ``version``: where the statistics are kept between builds,
+    and under what (``stats.compute``)."""
     models = sorted(corpus.models.values(), key=model_sort_key)
     taxonomy = corpus.taxonomy
-    show = Showcase(models, taxonomy, compute(models), all_provinces(), corpus.reports,
+    show = Showcase(models, taxonomy, compute(models, cache, version), all_provinces(), corpus.reports,
                     {t.id: slugify(t.name) for t in taxonomy.topics.values()})
     by_province, by_field, by_topic = defaultdict(list), defaultdict(list), defaultdict(list)
     for m in models:

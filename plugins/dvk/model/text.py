@@ -8,7 +8,6 @@ import unicodedata
 from slugify import slugify as _slugify
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
-_SPACES = re.compile(r"\s+")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u02bc\u2032`](?=\w)")
 
 
@@ -27,15 +26,29 @@ def nfc(value):
     return value
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table filled as characters are met: each character without its diacritics.
+
+    Stripping the marks of a whole string (NFD, then every character of a non-zero combining class left
+    out) is the same as stripping each character's alone: decomposition is per character, and the one
+    step across characters, the canonical reordering, moves only the marks that are left out."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(_FOLD_EXTRA))
+        self[code] = stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return stripped
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics (``đ`` becomes ``d``).
 
     ``fold("Mẹ đỡ đầu") == "me do dau"``: used to compare names typed with or
-    without diacritics.
+    without diacritics. (One ``translate`` per string: a national build folds 100,000 names to sort them.)
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", stripped).strip().lower()
+    return " ".join(text.translate(_FOLD_TABLE).split()).lower()      # (``split``: runs of ``\s``, ends stripped)
 
 
 @functools.lru_cache(maxsize=8192)
