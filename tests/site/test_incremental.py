@@ -175,7 +175,7 @@ def test_a_build_into_the_site_before_last_never_changes_the_live_site(corpus, t
     data["name"] = "Tên thứ nhất"
     editor._save(record, data)
     build(root, output, settings_file=settings, cache=cache)       # the first site now kept for the next build
-    assert list((output.parent / ".output.versions").glob("folders-*/.dvk-kept.json"))
+    assert list((output.parent / ".output.versions").glob("folders-*/.dvk-kept"))
     live = snapshot(output.resolve())
     data["name"], data["summary"] = "Tên thứ hai", "Tóm tắt khác hẳn."
     editor._save(record, data)

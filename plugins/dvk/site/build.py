@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import shutil
@@ -126,8 +125,7 @@ def empty_site(path: str) -> None:
                 dirs.remove(name)
             if not holds and rel:
                 bare.append(rel[:-1])
-        with open(os.path.join(mine, incremental.KEPT), "w", encoding="utf-8") as fh:
-            json.dump({"key": kept.get("key", ""), "pages": pages, "bare": bare}, fh, separators=(",", ":"))
+        incremental.write_kept(mine, {"key": kept.get("key", ""), "pages": pages, "bare": bare})
         os.rename(mine, os.path.join(os.path.dirname(path), f"folders-{os.getpid()}-{time.time_ns()}"))
     except OSError:
         shutil.rmtree(mine, ignore_errors=True)
