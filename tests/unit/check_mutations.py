@@ -322,6 +322,14 @@ MUTATIONS = [
      '        self[code] = stripped = "".join(c for c in decomposed if not unicodedata.combining(c))\n',
      '        self[code] = stripped = "".join(c for c in decomposed)\n',
      ["tests/unit/test_text_fold.py"]),
+    ("model-key-no-posts", "plugins/dvk/site/incremental.py",
+     '        parts = [template, url, record(m), *[record(r) for r in related], "posts", *[self.post(a) for a in mentions]]\n',
+     '        parts = [template, url, record(m), *[record(r) for r in related], "posts"]\n',
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
+    ("model-key-no-related", "plugins/dvk/site/incremental.py",
+     '        parts = [template, url, record(m), *[record(r) for r in related], "posts", *[self.post(a) for a in mentions]]\n',
+     '        parts = [template, url, record(m), "posts", *[self.post(a) for a in mentions]]\n',
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
 ]
 
 only = sys.argv[1:]

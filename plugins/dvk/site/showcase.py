@@ -201,9 +201,7 @@ class ShowcaseGenerator(Generator):
             url = urls.model(m.id)
             key = None
             if manifest:
-                inputs = incremental.key(digests.record(m), digests.records_of(related[m.id]),
-                                         *(digests.post(a) for a in mentions.get(m.id, [])))
-                key = incremental.key(template.name, url, inputs)
+                key = digests.model_page(template.name, url, m, related[m.id], mentions.get(m.id, ()))
                 if manifest.carry(url + "index.html", key, os.path.join(self.output_path, url, "index.html")):
                     carried.append((url + "index.html", key, True))
                     continue
