@@ -360,3 +360,18 @@ def test_open_data_csv_neutralises_formulas_and_json_keeps_the_text(site):
     data = json.loads((site.output / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
     record = next(r for r in data["records"] if r["id"] == "cong-thuc")
     assert record["name"] == "=HYPERLINK(\"https://evil.example\";\"Bấm\")" and record["locality"] == "@SUM(A1:A9)"
+
+
+def test_a_folder_being_deleted_is_never_taken_by_a_build(tmp_path):
+    """A folder given up (a replaced site's folders no longer needed, a killed build's) is renamed at once,
+    before the process deleting it starts: a build starting meanwhile cannot take it as the folder it
+    writes, then lose its files under it."""
+    from dvk.site import build as build_module
+    versions = tmp_path / ".output.versions"
+    doomed = versions / "folders-1-1"
+    for n in range(200):
+        (doomed / f"tinh-{n}").mkdir(parents=True)
+    build_module._discard(doomed)
+    assert not doomed.exists()
+    staging, reused, kept, bare = build_module._new_staging(tmp_path / "output", "khoa", False)
+    assert not reused and not staging.exists()

@@ -330,6 +330,15 @@ MUTATIONS = [
      '        parts = [template, url, record(m), *[record(r) for r in related], "posts", *[self.post(a) for a in mentions]]\n',
      '        parts = [template, url, record(m), "posts", *[self.post(a) for a in mentions]]\n',
      ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
+    ("read-not-frozen", "plugins/dvk/memory.py",
+     "        if _frozen:\n            gc.freeze()\n", "        if False:\n            gc.freeze()\n",
+     ["tests/unit/test_memory.py::test_what_is_read_while_frozen_is_frozen_before_the_collector_runs_again"]),
+    ("inner-frozen-unfreezes", "plugins/dvk/memory.py",
+     "        if not _frozen:\n            gc.unfreeze()\n", "        if True:\n            gc.unfreeze()\n",
+     ["tests/unit/test_memory.py::test_what_is_read_while_frozen_is_frozen_before_the_collector_runs_again"]),
+    ("discard-not-renamed", "plugins/dvk/site/build.py",
+     "        os.rename(folder, doomed)\n        folder = doomed\n", "        pass\n",
+     ["tests/site/test_hostile_input.py::test_a_folder_being_deleted_is_never_taken_by_a_build"]),
 ]
 
 only = sys.argv[1:]

@@ -68,3 +68,21 @@ def test_a_build_gives_the_collector_back_as_it_found_it(site):
     with pytest.raises(InvalidContent):
         site.build()
     assert (gc.isenabled(), gc.get_freeze_count()) == (True, 0)
+
+
+def test_what_is_read_while_frozen_is_frozen_before_the_collector_runs_again():
+    """Inside ``frozen``, the objects read under ``no_collection`` are out of the collector's reach when it
+    is given back (its first collection would otherwise walk them all); nested blocks unfreeze once, at the
+    outermost end. Outside ``frozen``, reading freezes nothing."""
+    with memory.no_collection():
+        outside = [[i] for i in range(20_000)]
+    assert gc.get_freeze_count() == 0
+    with memory.frozen():
+        before = gc.get_freeze_count()
+        with memory.no_collection():
+            read = [[i] for i in range(50_000)]
+        assert gc.get_freeze_count() >= before + 50_000
+        with memory.frozen():
+            pass
+        assert gc.get_freeze_count() >= before + 50_000      # the inner block's end unfreezes nothing
+    assert gc.get_freeze_count() == 0 and len(read) == len(outside) + 30_000

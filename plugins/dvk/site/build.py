@@ -73,9 +73,19 @@ def _in_vietnamese(record: logging.LogRecord, exc: BaseException | None) -> str:
     return f"Pelican báo lỗi: {record.getMessage()}"
 
 
+DISCARDING = ".dvk-discarding-"
+
+
 def _discard(folder: Path) -> None:
     """Delete the replaced site in a process of its own: at national scale removing 250,000 files takes
-    most of a minute, which nobody needs to wait for (the new site is already in place)."""
+    most of a minute, which nobody needs to wait for (the new site is already in place). Renamed first
+    (``.dvk-discarding-<pid>-<n>``), here: no build may take as its own a folder being deleted."""
+    doomed = folder.with_name(f"{DISCARDING}{os.getpid()}-{time.time_ns()}")
+    try:
+        os.rename(folder, doomed)
+        folder = doomed
+    except OSError:
+        pass        # (gone already, or not ours to rename: deleted where it is)
     try:
         subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
                           str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -224,14 +234,16 @@ def _clean_leftovers(output: Path) -> None:
     kept = sorted((n for n in names if n.startswith("folders-")), key=_made_at)[-1:]   # the newest set of folders
     leftovers = [folder / name for name in names if name not in kept]
     leftovers += [output.parent / n for n in os.listdir(output.parent)
-                  if n.startswith((f".{output.name}.building-", f".{output.name}.previous-", f".{output.name}.link-"))]
+                  if n.startswith((f".{output.name}.building-", f".{output.name}.previous-", f".{output.name}.link-",
+                                   DISCARDING))]
     for path in leftovers:
         if os.path.realpath(path) == current:
             continue
         pid = _pid_of(path.name, output.name)
-        if pid and _alive(pid) and (pid != os.getpid() or path.name.startswith("emptying-")):
+        if pid and _alive(pid) and (pid != os.getpid() or path.name.startswith(("emptying-", DISCARDING))):
             continue      # another build, still running: its folder may be about to become the site;
-                          # or a replaced site being emptied (by this build's child, named after this build at first)
+                          # or a replaced site being emptied (by this build's child, named after this build at first);
+                          # or a folder being deleted
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
         else:
@@ -240,9 +252,11 @@ def _clean_leftovers(output: Path) -> None:
 
 def _pid_of(name: str, output_name: str) -> int | None:
     """The process that made a leftover: ``building-<pid>-<n>``, ``site-<date>-<time>-<pid>-<n>``,
-    ``.output.building-<pid>`` (before the links), ``.output.link-<pid>``."""
+    ``.output.building-<pid>`` (before the links), ``.output.link-<pid>``, ``.dvk-discarding-<pid>-<n>``."""
     parts = name.split("-")
-    if name.startswith(("building-", "emptying-")) and len(parts) >= 3:
+    if name.startswith(DISCARDING) and len(parts) >= 4:
+        pid = parts[-2]
+    elif name.startswith(("building-", "emptying-")) and len(parts) >= 3:
         pid = parts[1]
     elif name.startswith("site-") and len(parts) >= 5:
         pid = parts[3]
@@ -384,17 +398,17 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         gc.collect()        # the last build's context (its cycles included) let go before this one reads
 
     say("Đang đọc và kiểm tra nội dung…")
-    with no_collection():     # reading makes millions of objects and no garbage (see ``dvk.memory``)
-        corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
-    if corpus.warnings:
-        say(warnings_report(corpus.warnings))
-    corpus.raise_if_invalid()
-    say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài tin tức, "
-        f"{len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
-
     # The corpus, read and checked, lives until the build ends: Python's cycle collector need not walk its
-    # millions of objects again at each full collection (at 100,000 records, seconds of a build).
+    # millions of objects again at each full collection (at 100,000 records, seconds of a build). Reading
+    # makes millions of objects and no garbage: the collector is paused meanwhile (see ``dvk.memory``).
     with frozen():
+        with no_collection():
+            corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
+        if corpus.warnings:
+            say(warnings_report(corpus.warnings))
+        corpus.raise_if_invalid()
+        say(f"Nội dung hợp lệ: {len(corpus.models)} mô hình, {sum(1 for p in corpus.posts if p.published)} bài "
+            f"tin tức, {len(corpus.documents)} văn bản ({time.perf_counter() - started:.1f} giây). Đang dựng các trang…")
         output.parent.mkdir(parents=True, exist_ok=True)     # --output may name a folder not made yet
         _clean_leftovers(output)
         staging, reused, kept, bare = _new_staging(output, key, full)
