@@ -339,6 +339,10 @@ MUTATIONS = [
     ("discard-not-renamed", "plugins/dvk/site/build.py",
      "        os.rename(folder, doomed)\n        folder = doomed\n", "        pass\n",
      ["tests/site/test_hostile_input.py::test_a_folder_being_deleted_is_never_taken_by_a_build"]),
+    ("child-does-more-slices", "plugins/dvk/parallel.py",
+     "    groups = [numbered[i:i + slices_per_child] for i in range(0, len(numbered), slices_per_child)]\n",
+     "    groups = [numbered[i:i + 2 * slices_per_child] for i in range(0, len(numbered), 2 * slices_per_child)]\n",
+     ["tests/unit/test_parallel.py"]),
 ]
 
 only = sys.argv[1:]

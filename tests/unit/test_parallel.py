@@ -46,3 +46,25 @@ def test_progress_hears_every_slice():
     map_ranges(lambda a, b: b - a, 300, min_items=10, workers=2, on_result=lambda a, b, v: heard.append((a, b, v)))
     assert sorted(heard)[0][0] == 0 and sum(v for _, _, v in heard) == 300
     assert all(b - a == v for a, b, v in heard)
+
+
+def test_each_child_does_its_own_slices_then_ends_and_no_more_run_at_once_than_workers():
+    """A child per ``slices_per_child`` slices (what one child makes is let go when it ends), at most
+    ``workers`` alive at a time; the results in order all the same."""
+    import time
+
+    def job(start, stop):
+        began = time.monotonic()
+        time.sleep(0.05)
+        return os.getpid(), began, time.monotonic(), list(range(start, stop))
+
+    for per_child in (1, 3):
+        parts = map_ranges(job, 240, min_items=10, workers=2, chunks_per_worker=6, slices_per_child=per_child)
+        assert len(parts) == 12 and [x for *_, xs in parts for x in xs] == list(range(240))
+        by_child = {}
+        for pid, began, ended, _ in parts:
+            by_child.setdefault(pid, []).append((began, ended))
+        assert os.getpid() not in by_child and sorted(map(len, by_child.values())) == [per_child] * (12 // per_child)
+        spans = [(min(b for b, _ in v), max(e for _, e in v)) for v in by_child.values()]
+        for moment, _ in spans:
+            assert sum(1 for b, e in spans if b <= moment < e) <= 2
