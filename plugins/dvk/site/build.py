@@ -181,36 +181,6 @@ def _remove_empty_among(top: Path, folders) -> None:
             pass        # not empty (or gone)
 
 
-def _remove_empty_folders(top: Path, leaves=frozenset()) -> None:
-    """Folders with nothing in them left from the site a build started from (pages that are gone): each
-    folder without a file, once the folders in it are done. (``os.scandir`` and each entry's own type, as
-    ``sitemap.page_paths`` does: no second question to the system per folder.) ``leaves``: addresses of
-    folders known to hold a page written by this build (``incremental.model_page_folders``), not read."""
-    start = len(str(top).rstrip(os.sep)) + 1
-
-    def visit(path: str) -> None:
-        try:
-            with os.scandir(path) as it:
-                entries = list(it)
-        except OSError:
-            return
-        files = False
-        for e in entries:
-            if e.is_dir():
-                if e.path[start:].replace(os.sep, "/") + "/" in leaves:
-                    files = True            # (it holds a page, so this folder is not empty either)
-                elif not e.is_symlink():
-                    visit(e.path)
-            else:
-                files = True
-        if not files and path != str(top):
-            try:
-                os.rmdir(path)
-            except OSError:
-                pass      # not empty: it holds a folder that is not
-    visit(str(top))
-
-
 def versions_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.versions"
 
@@ -272,10 +242,10 @@ def _made_at(name: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict, list | None]:
+def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict, list]:
     """The folder this build writes; whether it starts from the folders of an earlier site; the pages it
     holds from that site (``incremental.take_kept``: name -> key), which this build may keep; and its folders
-    that hold no page (None: not known)."""
+    that hold no page."""
     folder = versions_dir(output)
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f"building-{os.getpid()}-{time.time_ns()}"
@@ -290,7 +260,7 @@ def _new_staging(output: Path, key: str, full: bool) -> tuple[Path, bool, dict, 
         unknown = folder / f"building-{os.getpid()}-{time.time_ns()}"     # it does not say which files it holds:
         os.rename(staging, unknown)                                       # not used
         _discard(unknown)
-    return staging, False, {}, None
+    return staging, False, {}, []
 
 
 def _swap_in(staging: Path, output: Path) -> Path:
@@ -452,10 +422,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
             logging.getLogger().removeHandler(collector)
             console.quiet = False
 
-        if reused and bare is not None:     # the folders that may be empty are known: those held no page
+        if reused:      # the folders that may be empty are known: those that held no page, or lost theirs
             _remove_empty_among(staging, bare + [n.rpartition("/")[0] for n in ctx.manifest.dropped])
-        elif reused:
-            _remove_empty_folders(staging, incremental.model_page_folders(ctx))
         pages, others = _count_pages(staging, ctx.manifest, ctx.manifest.previous_counts)
         posts = sum(1 for p in corpus.posts if p.published)
         ctx.manifest.counts = [pages, len(corpus.models), posts, others]

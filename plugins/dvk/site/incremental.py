@@ -475,9 +475,9 @@ def write_kept(folder: str, kept: dict) -> None:
 
 
 def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list | None] | None:
-    """The pages a reused folder holds (``KEPT``, removed from it), usable by a build with the same build
-    key, else removed here; and its folders that hold no page (None once pages were removed here). None when
-    the folder does not say what it holds: it is not to be used."""
+    """The pages a reused folder holds (``KEPT``, removed from it): name -> key, every key "" (matching no
+    page) unless the build key is this build's; and its folders that hold no page. None when the folder does
+    not say what it holds: it is not to be used."""
     path = folder / KEPT
     saved = _read(path)
     try:
@@ -487,11 +487,12 @@ def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list | None] | 
     except (KeyError, TypeError):
         return None
     path.unlink()
+    bare = [f for f in bare if isinstance(f, str)]
     if kept_key == key and not full:
-        return pages, [f for f in bare if isinstance(f, str)]
-    for name in pages:
-        _unlink(os.path.join(folder, name))
-    return {}, None
+        return pages, bare
+    # Made by another build key: no page there may be kept. Each is removed when its page is written (by
+    # the workers that write them), the others before the sitemap (``Manifest.drop_stale``).
+    return dict.fromkeys(pages, ""), bare
 
 
 def _dirty(manifest: Path) -> Path:
@@ -501,7 +502,7 @@ def _dirty(manifest: Path) -> Path:
 
 def model_page_folders(ctx) -> set[str]:
     """The folders of the model pages this build wrote or carried, as its manifest noted them: each holds its
-    ``index.html`` and nothing else, so the sitemap and the removal of empty folders need not read them."""
+    ``index.html`` and nothing else, so the sitemap need not read them."""
     written = ctx.manifest.new if ctx.manifest else {}
     return {f for f in map(urls.model, ctx.corpus.models) if f + "index.html" in written}
 
