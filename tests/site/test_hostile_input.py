@@ -375,3 +375,26 @@ def test_a_folder_being_deleted_is_never_taken_by_a_build(tmp_path):
     assert not doomed.exists()
     staging, reused, kept, bare = build_module._new_staging(tmp_path / "output", "khoa", False)
     assert not reused and not staging.exists()
+
+
+def test_a_kept_folder_that_names_files_outside_the_site_removes_nothing_there(site, tmp_path):
+    """The list of pages a kept folder holds is read back by the next build, which removes what it names
+    and no longer writes. Altered to name files and folders outside the site, it removes none of them."""
+    import marshal
+    site.model("tot")
+    site.build()
+    outside = site.root.parent / "ngoai-trang.txt"
+    outside.write_text("giữ nguyên", encoding="utf-8")
+    empty_outside = site.root.parent / "thu-muc-rong"
+    empty_outside.mkdir()
+    versions = site.root / ".output.versions"
+    forged = versions / "folders-1-99999999999999999999"        # the newest: the next build takes it
+    forged.mkdir()
+    names = ["../../../ngoai-trang.txt", "/" + str(outside).lstrip("/"), "mo-hinh/../../../../ngoai-trang.txt"]
+    (forged / ".dvk-kept").write_bytes(marshal.dumps(
+        {"key": "khac", "pages": dict.fromkeys(names, ""), "bare": ["../../../thu-muc-rong", "../.."]}, 2))
+    site.model("tot", name="Tên đã sửa")
+    site.build()
+    assert "Tên đã sửa" in site.page("mo-hinh/tot")
+    assert outside.read_text(encoding="utf-8") == "giữ nguyên" and empty_outside.is_dir()
+    assert not forged.exists()                                   # it was the folder the build took

@@ -343,6 +343,10 @@ MUTATIONS = [
      "    groups = [numbered[i:i + slices_per_child] for i in range(0, len(numbered), slices_per_child)]\n",
      "    groups = [numbered[i:i + 2 * slices_per_child] for i in range(0, len(numbered), 2 * slices_per_child)]\n",
      ["tests/unit/test_parallel.py"]),
+    ("kept-names-outside", "plugins/dvk/site/incremental.py",
+     '    return (isinstance(name, str) and name != "" and not name.startswith((".", "/", "\\\\"))\n',
+     '    return (isinstance(name, str) or name != "" and not name.startswith((".", "/", "\\\\"))\n',
+     ["tests/site/test_hostile_input.py::test_a_kept_folder_that_names_files_outside_the_site_removes_nothing_there"]),
 ]
 
 only = sys.argv[1:]

@@ -425,7 +425,8 @@ def _unlink(path: str) -> None:
 # A build writes a new folder and links into it every page that did not change (``carry``): at national scale
 # 100,000 hard links, seconds of a one-record edit. Instead, the site a build replaces keeps its pages: a
 # process of its own (``build.empty_site``) removes every other file of it, the pages written since it was
-# made (``Manifest.mark_dirty``) included, and writes beside them ``KEPT``: their names and keys. The next
+# made (``Manifest.mark_dirty``) included, and writes beside them ``KEPT``: their names and keys, and the
+# folders left without a page (only those can be empty after the next build). The next
 # build writes into that folder (``take_kept``): a page whose key did not change since the site before last
 # is already there, and costs nothing. The rule that makes this safe: a file kept there may be a hard link
 # shared with the live site, so it is never written over in place; it is removed first (``carry``,
@@ -448,9 +449,10 @@ def hand_over(manifest: "Manifest", replaced: str, moved: str) -> None:
             pass
 
 
-def keep_pages(folder: str) -> dict[str, str]:
-    """In a replaced site being emptied: the pages to keep (name -> key), from the manifest ``hand_over``
-    moved into it, less the pages written since; none when there is no such manifest."""
+def keep_pages(folder: str) -> dict:
+    """In a replaced site being emptied: what ``KEPT`` will say (the build key, and the pages to keep: name ->
+    key), from the manifest ``hand_over`` moved into it, less the pages written since; nothing when there is
+    no such manifest."""
     saved = _read(os.path.join(folder, REPLACED_MANIFEST))
     try:
         pages, key = saved["pages"], saved["key"]
@@ -465,8 +467,14 @@ def keep_pages(folder: str) -> dict[str, str]:
         return {}
     for name in dirty if isinstance(dirty, list) else []:
         pages.pop(name, None)
-    return {"key": key, "pages": {n: k for n, k in pages.items() if isinstance(n, str) and isinstance(k, str)
-                                  and not n.startswith((".", "/")) and ".." not in n.split("/")}}
+    return {"key": key, "pages": {n: k for n, k in pages.items() if _inside(n) and isinstance(k, str)}}
+
+
+def _inside(name) -> bool:
+    """A relative address that stays inside the site (these files are read back, and what they name is
+    removed): not absolute, not hidden at its start, no ``..``."""
+    return (isinstance(name, str) and name != "" and not name.startswith((".", "/", "\\"))
+            and ".." not in name.replace("\\", "/").split("/") and "\0" not in name)
 
 
 def write_kept(folder: str, kept: dict) -> None:
@@ -474,7 +482,7 @@ def write_kept(folder: str, kept: dict) -> None:
     _write(os.path.join(folder, KEPT), kept)
 
 
-def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list | None] | None:
+def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list] | None:
     """The pages a reused folder holds (``KEPT``, removed from it): name -> key, every key "" (matching no
     page) unless the build key is this build's; and its folders that hold no page. None when the folder does
     not say what it holds: it is not to be used."""
@@ -487,7 +495,8 @@ def take_kept(folder: Path, key: str, full: bool) -> tuple[dict, list | None] | 
     except (KeyError, TypeError):
         return None
     path.unlink()
-    bare = [f for f in bare if isinstance(f, str)]
+    pages = {n: k for n, k in pages.items() if _inside(n) and isinstance(k, str)}
+    bare = [f for f in bare if _inside(f)]
     if kept_key == key and not full:
         return pages, bare
     # Made by another build key: no page there may be kept. Each is removed when its page is written (by

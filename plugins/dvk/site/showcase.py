@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from dvk import memory
 from dvk.derive.catalog import catalog_index, facets
 from dvk.derive.showcase import national_rows, related_models
 from dvk.derive.stats import Tally
 from dvk.load.markdown import record_html
 from dvk.model import urls
 from dvk.model.schema import LEVELS
-from dvk import memory
 from dvk.parallel import map_ranges
 from dvk.render.charts import REGISTERED, RECOGNIZED, bar_chart, field_kind_chart, tally_charts, year_chart
 from dvk.render.vnmap import Symbol, province_map, symbol_label

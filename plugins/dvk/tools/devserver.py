@@ -17,7 +17,7 @@ worker first renders the saved record's own page into the site at once (its
 neighbours and the posts naming it as the last build found them), the open
 pages reload, and the rebuild that brings every other page up to date follows
 (at 20,000 records: the page a tenth of a second after the save, the rest
-about 7 s later). A record with a problem shows its problems at once the same
+about 5 s later). A record with a problem shows its problems at once the same
 way, and no rebuild is started for it. Hugo's server does alike ("fast render":
 the pages being looked at first). The page reload uses a tiny script and a
 server-sent events endpoint that exist only in this server's responses: the
