@@ -285,6 +285,39 @@ def test_the_validation_cache_sees_every_change_of_a_record_or_a_front_matter(si
     assert os.path.getsize(record) > 0
 
 
+def test_a_first_parse_apart_reads_the_same_records_and_problems(site, tmp_path, monkeypatch):
+    """Many files to parse (a first build): a forked child parses them and writes the parse cache, and the
+    build reads the cache. What it reads equals what this process parses itself, valid records and problems
+    alike; when the cache cannot be written, this process parses them as before."""
+    from dvk.load import corpus as loader
+    site.model("to-hoa-giai")
+    site.model("me-do-dau", province="Đắk Nông")
+    site.model("sai-tinh-trang", status="da-xong")
+    (site.root / "data" / "models" / "hong.yaml").write_text("name: [không đóng\n", encoding="utf-8")
+
+    def read(cache):
+        got = loader.load_corpus(site.root, cache=cache)
+        return ({k: (r.data, r.place.display, r.field.id, r.stamp) for k, r in got.models.items()},
+                sorted((p.path, p.line, p.field, p.message) for p in got.problems))
+
+    here = read(None)
+    assert set(here[0]) == {"to-hoa-giai", "me-do-dau"} and len(here[1]) == 2
+    parsed_by = []
+    monkeypatch.setattr(loader, "map_items", lambda f, items: parsed_by.append(os.getpid()) or [f(x) for x in items])
+    monkeypatch.setattr(loader, "PARSE_APART", 1)
+    apart = read(tmp_path / "cache")
+    assert parsed_by == []                                    # nothing parsed in this process
+    assert (tmp_path / "cache" / "parsed-records.pickle").exists()
+    assert (apart[0].keys(), apart[1]) == (here[0].keys(), here[1])
+    assert all(apart[0][k][:3] == here[0][k][:3] for k in here[0])
+    one, two = loader.load_corpus(site.root, cache=tmp_path / "cache").models.values()
+    assert [k for k in one.data if k in two.data] and all(k is next(j for j in two.data if j == k)
+                                                          for k in one.data if k in two.data)   # keys shared
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")      # the cache cannot be written there
+    assert read(blocked)[1] == here[1] and parsed_by == [os.getpid()]
+
+
 UNCHANGED = "không cần dựng lại"
 
 

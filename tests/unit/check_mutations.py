@@ -347,6 +347,16 @@ MUTATIONS = [
      '    return (isinstance(name, str) and name != "" and not name.startswith((".", "/", "\\\\"))\n',
      '    return (isinstance(name, str) or name != "" and not name.startswith((".", "/", "\\\\"))\n',
      ["tests/site/test_hostile_input.py::test_a_kept_folder_that_names_files_outside_the_site_removes_nothing_there"]),
+    ("parse-apart-here", "plugins/dvk/load/corpus.py",
+     "    if len(todo) >= PARSE_APART and _parse_in_child(", "    if False and len(todo) >= PARSE_APART and _parse_in_child(",
+     ["tests/site/test_incremental.py::test_a_first_parse_apart_reads_the_same_records_and_problems"]),
+    ("parse-strings-unshared", "plugins/dvk/load/corpus.py",
+     "    fresh = dict(zip(todo, map(_shared, map_items(", "    fresh = dict(zip(todo, map(lambda v: v, map_items(",
+     ["tests/site/test_incremental.py::test_a_first_parse_apart_reads_the_same_records_and_problems"]),
+    ("parse-apart-stale", "plugins/dvk/load/corpus.py",
+     "        if all(store.value.get(p, (None, None))[0] == stamps[p] for p in paths):\n",
+     "        if True:\n",
+     ["tests/site/test_incremental.py::test_a_first_parse_apart_reads_the_same_records_and_problems"]),
 ]
 
 only = sys.argv[1:]
