@@ -45,7 +45,7 @@ class ProvinceFeedsGenerator(Generator):
 
 
 def write_sitemap(ctx, output: str, siteurl: str) -> None:
-    for name, xml in sitemap_files(page_paths(output, incremental.model_page_folders(ctx)), siteurl, ctx.dates).items():
+    for name, xml in sitemap_files(page_paths(output, incremental.leaf_page_folders(ctx)), siteurl, ctx.dates).items():
         with open(os.path.join(output, name), "w", encoding="utf-8") as fh:
             fh.write(xml)
     with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as fh:
