@@ -205,25 +205,30 @@ def _code_version() -> str:
 
 
 
-def _parse_all(paths: list[str], cache: Path | None = None):
+def _parse_all(paths: list[str], cache: Path | None = None, seen: dict | None = None):
     """Parse many YAML files, on every core when there are many (YAML parsing dominates loading): each
     file's ``(stamp, _parse_file(path))``, its stamp (size, modification time) known only with ``cache``.
 
     With ``cache`` (a folder), what each file parsed to is kept in ``<cache>/parsed-records.pickle`` with
     the file's size and modification time (``cachefile.Journaled``: an edit rewrites a journal of the
     changes, not the whole file); a file unchanged since is not parsed again. (Like ``make``, this
-    trusts modification times; ``--full`` builds do not read the cache.)"""
+    trusts modification times; ``--full`` builds do not read the cache.) ``seen``: files' stamps already
+    known (``incremental.input_stamp``'s scan), by path; any other file is asked for its own."""
     if cache is None:
         return [(None, parsed) for parsed in map_items(_parse_file, paths)]
     store = cachefile.Journaled(cache / "parsed-records.pickle", _code_version())
     old = store.value
     stamps = {}
+    seen = seen or {}
     for p in paths:
-        try:
-            st = os.stat(p)
-            stamps[p] = (st.st_size, st.st_mtime_ns)
-        except OSError:
-            stamps[p] = None
+        stamp = seen.get(p)
+        if stamp is None:
+            try:
+                st = os.stat(p)
+                stamp = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                pass
+        stamps[p] = stamp
     todo = [p for p in paths if stamps[p] is None or old.get(p, (None, None))[0] != stamps[p]]
     if len(todo) >= PARSE_APART and _parse_in_child(store, paths, todo, stamps):
         store = old = None      # let go before the new file is read: its objects take their place
@@ -367,10 +372,10 @@ def _typeset(data: dict) -> dict:
     return data
 
 
-def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None):
+def _load_models(corpus: Corpus, data_dir: Path, cache: Path | None = None, stamps: dict | None = None):
     seen: dict[str, str] = {}
     paths = walk_files(data_dir / "models", YAML_SUFFIXES, data_dir)
-    for path, (stamp, parsed) in zip(paths, _parse_all(paths, cache)):
+    for path, (stamp, parsed) in zip(paths, _parse_all(paths, cache, stamps)):
         _add_model(corpus, seen, path, stamp, parsed)
 
 
@@ -655,16 +660,19 @@ def _load_reports(corpus: Corpus, data_dir: Path):
         corpus.reports.append(report)
 
 
-def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False, cache=None) -> Corpus:
+def load_corpus(root, content_dir=None, data_dir=None, preview: bool = False, cache=None,
+                stamps: dict | None = None) -> Corpus:
     """Read and check everything; the returned corpus lists every problem found. ``cache``: a folder where
-    parsed records and front matter are kept between runs (only files changed since are parsed again)."""
+    parsed records and front matter are kept between runs (only files changed since are parsed again).
+    ``stamps``: the size and modification time of files under ``data/`` already read, by path (the build's
+    input stamp reads them all just before)."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
     corpus = Corpus(root=root, taxonomy=None, preview=preview)
     _check_files(corpus, content_dir, data_dir)
     _load_taxonomy(corpus, data_dir)
-    _load_models(corpus, data_dir, Path(cache) if cache else None)
+    _load_models(corpus, data_dir, Path(cache) if cache else None, stamps)
     _load_reports(corpus, data_dir)
     _load_entries(corpus, content_dir, Path(cache) if cache else None)
     _check_references(corpus, data_dir)

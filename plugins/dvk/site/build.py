@@ -357,8 +357,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     settings = read_settings(str(settings_file), override={"PATH": str(content), **(overrides or {})})
     key = incremental.build_key(SimpleNamespace(data=data, preview=preview), {**settings, "OUTPUT_PATH": ""},
                                 settings_file)
-    newest = {content: [0], data: [0]}
-    stamp = _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest)
+    newest, seen = {content: [0], data: [0]}, {data: {}}
+    stamp = _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest, seen)
     counts = None if full else incremental.Manifest.unchanged(cache_dir, output, stamp)
     if counts:
         say("Nội dung, giao diện và cấu hình không thay đổi từ lần dựng trước: trang web hiện có đã đúng, không cần dựng lại.")
@@ -373,7 +373,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
     # makes millions of objects and no garbage: the collector is paused meanwhile (see ``dvk.memory``).
     with frozen():
         with no_collection():
-            corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build")
+            corpus = load_corpus(root, content, data, preview=preview, cache=None if full else cache_dir / "build",
+                                 stamps=seen[data])
         if corpus.warnings:
             say(warnings_report(corpus.warnings))
         corpus.raise_if_invalid()
@@ -461,7 +462,8 @@ def _jinja_cache(folder: Path):
     return FileSystemBytecodeCache(str(folder))
 
 
-def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest=None) -> str:
+def _input_stamp(root, content, data, settings, settings_file, key, preview, search, overrides, newest=None,
+                 stats=None) -> str:
     """``incremental.input_stamp`` of a build: its folders, files, options and environment."""
     from dvk.site import cms
     theme = Path(settings.get("THEME") or ROOT / "theme")
@@ -469,7 +471,7 @@ def _input_stamp(root, content, data, settings, settings_file, key, preview, sea
     files = [settings_file, root / "publish.yaml", cms.dist_dir() / "decap-cms.js"]
     return incremental.input_stamp(folders, files, (key, str(content), str(data), preview, search,
                                                     sorted((k, repr(v)) for k, v in (overrides or {}).items()),
-                                                    os.environ.get("SOURCE_DATE_EPOCH", "")), newest)
+                                                    os.environ.get("SOURCE_DATE_EPOCH", "")), newest, stats)
 
 
 def main(argv=None) -> int:
