@@ -471,3 +471,38 @@ def test_pages_set_aside_and_rendered_on_every_core_are_the_pages_rendered_at_on
     files = tree(at_once)
     assert len([n for n in files if n.startswith("tin-tuc/")]) > 10 and any(n.startswith("tinh/") for n in files)
     assert differences(files, tree(set_aside)) == []
+
+
+def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site, tmp_path, monkeypatch):
+    """At national scale the open data and the search index are written by forked children while the build
+    goes on: the files are those the build writes in turn, and a child's error fails the build, which
+    leaves the last site as it was."""
+    from dvk import parallel
+    from dvk.derive import opendata
+    from dvk.site.build import BuildFailed, build
+    for i, province in enumerate(PROVINCES):
+        site.model(f"mo-hinh-{i}", province=province)
+    site.post("bai-mot", title="Bài một", models=["mo-hinh-1"])
+    build(site.root, tmp_path / "in-turn", settings_file=ROOT / "pelican.conf.py")
+    writers, write_catalog = tmp_path / "writers", opendata.write_catalog
+
+    def noted(*args, **kw):
+        with open(writers, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return write_catalog(*args, **kw)
+    monkeypatch.setattr(opendata, "write_catalog", noted)
+    monkeypatch.setattr(parallel, "BACKGROUND_MIN", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    build(site.root, tmp_path / "meanwhile", settings_file=ROOT / "pelican.conf.py")
+    assert [int(p) for p in writers.read_text(encoding="utf-8").split()] != [os.getpid()]
+    in_turn, meanwhile = tree(tmp_path / "in-turn"), tree(tmp_path / "meanwhile")
+    assert differences(in_turn, meanwhile) == []
+    assert any(name.startswith("du-lieu/") for name in meanwhile) and "tim-kiem/index.html" in meanwhile
+
+    def full(*args, **kw):
+        raise OSError(28, "ổ đĩa đầy")
+    monkeypatch.setattr(opendata, "write_catalog", full)
+    site.model("mo-hinh-0", summary="Tóm tắt mới của mô hình.")
+    with pytest.raises(BuildFailed, match="ổ đĩa đầy"):
+        build(site.root, tmp_path / "meanwhile", settings_file=ROOT / "pelican.conf.py")
+    assert tree(tmp_path / "meanwhile") == meanwhile

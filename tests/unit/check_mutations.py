@@ -361,6 +361,22 @@ MUTATIONS = [
      "                        stats[e.path] = (st.st_size, st.st_mtime_ns)\n",
      "                        stats[e.path] = (0, 0)\n",
      ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
+    ("background-here", "plugins/dvk/site/context.py",
+     "        here = len(self.corpus.models) < parallel.BACKGROUND_MIN or (os.cpu_count() or 1) < 2\n",
+     "        here = True\n",
+     ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
+    ("background-not-waited", "plugins/dvk/site/pipeline.py",
+     "            self.ctx.wait_background()                                   # open data, search index: written\n",
+     "            pass\n",
+     ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
+    ("background-error-lost", "plugins/dvk/parallel.py",
+     "        if error is not None:\n            raise error\n",
+     "        if False:\n            raise error\n",
+     ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
+    ("background-logged-lost", "plugins/dvk/parallel.py",
+     "            logging.getLogger(name).error(message)\n",
+     "            pass\n",
+     ["tests/unit/test_parallel.py::test_a_background_job_runs_in_a_child_and_its_error_and_logged_errors_come_back"]),
 ]
 
 only = sys.argv[1:]

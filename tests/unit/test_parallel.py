@@ -68,3 +68,31 @@ def test_each_child_does_its_own_slices_then_ends_and_no_more_run_at_once_than_w
         spans = [(min(b for b, _ in v), max(e for _, e in v)) for v in by_child.values()]
         for moment, _ in spans:
             assert sum(1 for b, e in spans if b <= moment < e) <= 2
+
+
+def test_a_background_job_runs_in_a_child_and_its_error_and_logged_errors_come_back(tmp_path, caplog):
+    import logging
+    import time
+    from dvk.parallel import Background
+
+    out = tmp_path / "pid"
+    job = Background(lambda: out.write_text(str(os.getpid())))
+    job.wait()
+    assert int(out.read_text()) != os.getpid()
+
+    def fails():
+        logging.getLogger("dvk.thu").error("tệp du-lieu/mo-hinh.csv không ghi được")
+        raise OSError(28, "ổ đĩa đầy")
+    job = Background(fails)
+    with caplog.at_level(logging.ERROR), pytest.raises(OSError, match="ổ đĩa đầy"):
+        job.wait()
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [("dvk.thu", "tệp du-lieu/mo-hinh.csv không ghi được")]
+
+    here = []
+    Background(lambda: here.append(os.getpid()), run_here=True).wait()
+    assert here == [os.getpid()]
+
+    slow = Background(lambda: (time.sleep(30), out.write_text("muộn")))
+    started = time.monotonic()
+    slow.stop()
+    assert time.monotonic() - started < 10 and out.read_text() != "muộn"

@@ -8,6 +8,7 @@ builds in one process (the dev server, the tests) never see each other's data.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Callable
@@ -53,6 +54,33 @@ class BuildContext:
     model_pages: object = None          # site.showcase.ShowcaseGenerator: renders one model's page again (dev server)
     # render: pages planned but not yet rendered (incremental.render_pending runs them on every core)
     pending: list = dc_field(default_factory=list)
+    # render: files written by forked children meanwhile (open data, search index), waited for before the sitemap
+    background: list = dc_field(default_factory=list)
+
+    def in_background(self, job) -> None:
+        """Run ``job`` in a forked child while the build goes on (``parallel.Background``), at national scale
+        and on more than one core; here and now otherwise. ``wait_background`` waits for them all."""
+        from dvk import parallel
+        here = len(self.corpus.models) < parallel.BACKGROUND_MIN or (os.cpu_count() or 1) < 2
+        self.background.append(parallel.Background(job, run_here=here))
+
+    def wait_background(self) -> None:
+        """Wait for the jobs ``in_background`` started; raise the first one's error, once all have ended."""
+        jobs, self.background = self.background, []
+        errors = []
+        for job in jobs:
+            try:
+                job.wait()
+            except Exception as exc:
+                errors.append(exc)
+        if errors:
+            raise errors[0]
+
+    def stop_background(self) -> None:
+        """End the jobs still running (a build that failed meanwhile: its folder is about to be removed)."""
+        jobs, self.background = self.background, []
+        for job in jobs:
+            job.stop()
 
     @property
     def cache_dir(self) -> Path:

@@ -31,6 +31,9 @@ class OpenDataGenerator(Generator):
         pass
 
     def generate_output(self, writer):
+        self.ctx.in_background(self.write_files)
+
+    def write_files(self):
         show, siteurl = self.ctx.showcase, self.settings["SITEURL"]
         records = sorted((m for m in self.ctx.corpus.models.values() if is_public(m)), key=lambda m: m.id)
         stats = show.stats

@@ -71,6 +71,7 @@ class Pipeline:
         try:
             yield self
         finally:
+            self.ctx.stop_background()      # a build that failed: nothing writes into its folder any more
             for signal, receiver in pairs:
                 signal.disconnect(receiver)
 
@@ -178,6 +179,7 @@ class Pipeline:
             incremental.render_pending(self.ctx, showcase.LISTINGS_MIN)   # any page set aside after the showcase
             if self.ctx.manifest is not None:
                 self.ctx.manifest.drop_stale(pelican.output_path)        # pages of the site before last not made now
+            self.ctx.wait_background()                                   # open data, search index: written
             seo.write_sitemap(self.ctx, pelican.output_path, pelican.settings["SITEURL"])
 
 

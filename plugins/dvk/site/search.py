@@ -39,6 +39,9 @@ class SearchPageGenerator(Generator):
         return [p for p in self.context.get("pages") or [] if getattr(p, "template", "") == "document"]
 
     def generate_output(self, writer):
+        self.ctx.in_background(self.write_files)
+
+    def write_files(self):
         models = self.ctx.corpus.models.values()
         years = {a.date.year for a in self.context.get("articles") or []}
         years |= {p.date.year for p in self.documents()}
