@@ -124,8 +124,9 @@ BACKGROUND_MIN = MIN_ITEMS
 
 
 class Background:
-    """``job()`` run in a forked child while this process goes on; ``wait()`` waits for it to end and raises
-    what it raised (an exception that cannot be sent back, as a ``RuntimeError`` naming it). Errors the child
+    """``job()`` run in a forked child while this process goes on; ``wait()`` waits for it to end and returns
+    what it returned (pickled), or raises what it raised (an exception that cannot be sent back, as a
+    ``RuntimeError`` naming it). Errors the child
     logs (level ERROR and above) are logged again here by ``wait()``, so that a build that collects logged
     errors (``dvk.site.build``) sees them. ``stop()`` ends a child no longer waited for (a build that failed
     meanwhile). Without ``os.fork`` (or with ``run_here``), ``job`` runs at once, here."""
@@ -133,9 +134,9 @@ class Background:
     def __init__(self, job: Callable[[], object], run_here: bool = False):
         import logging
         import sys
-        self.pid = None
+        self.pid, self.value = None, None
         if run_here or not hasattr(os, "fork"):
-            job()
+            self.value = job()
             return
         for stream in (sys.stdout, sys.stderr):     # nothing buffered here is written twice by the child
             stream.flush()
@@ -147,16 +148,16 @@ class Background:
             handler = logging.Handler(logging.ERROR)
             handler.emit = lambda record: logged.append((record.name, record.getMessage()))
             logging.getLogger().addHandler(handler)
-            error = None
+            error = value = None
             try:
-                job()
+                value = job()
             except BaseException as exc:
                 error = exc
             try:
                 try:
-                    payload = pickle.dumps((error, logged))
+                    payload = pickle.dumps((error, logged, value))
                 except Exception:
-                    payload = pickle.dumps((RuntimeError(f"{type(error).__name__}: {error}"), logged))
+                    payload = pickle.dumps((RuntimeError(f"{type(error).__name__}: {error}"), logged, None))
                 with os.fdopen(writer, "wb") as fh:
                     fh.write(payload)
                 sys.stdout.flush()
@@ -166,22 +167,23 @@ class Background:
         os.close(writer)
         self.pid, self.reader = pid, reader
 
-    def wait(self) -> None:
+    def wait(self):
         import logging
         if self.pid is None:
-            return
+            return self.value
         with os.fdopen(self.reader, "rb") as fh:
             payload = fh.read()
         os.waitpid(self.pid, 0)
         self.pid = None
         try:
-            error, logged = pickle.loads(payload)
+            error, logged, self.value = pickle.loads(payload)
         except Exception:
             error, logged = WorkerDied("một tiến trình con đã dừng mà không trả lời"), []
         for name, message in logged:
             logging.getLogger(name).error(message)
         if error is not None:
             raise error
+        return self.value
 
     def stop(self) -> None:
         import signal

@@ -127,13 +127,16 @@ def emptied_at_once(monkeypatch):
 @pytest.mark.parametrize("seed, forked", [(5, False), (7, True)])
 def test_incremental_builds_equal_cold_builds_after_random_edits(corpus, tmp_path, monkeypatch, seed, forked,
                                                                  emptied_at_once):
-    """``forked``: pages rendered in forked workers however few there are, as a national site renders them.
-    From the third build on, each build writes into the site before last (``emptied_at_once``)."""
+    """``forked``: pages rendered in forked workers however few there are, and the showcase, open data and
+    search index written by children while the build goes on, as a national site builds them. From the
+    third build on, each build writes into the site before last (``emptied_at_once``)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733011200")       # the same build date for both builds
     if forked:
         import dvk.parallel
         import dvk.site.showcase
         monkeypatch.setattr(dvk.parallel, "MIN_ITEMS", 1)
+        monkeypatch.setattr(dvk.parallel, "BACKGROUND_MIN", 0)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
         monkeypatch.setattr(dvk.site.showcase, "LISTINGS_MIN", 1)
     cache, output = tmp_path / "cache", tmp_path / "incremental" / "output"
     settings = ROOT / "pelican.conf.py"
@@ -474,16 +477,17 @@ def test_pages_set_aside_and_rendered_on_every_core_are_the_pages_rendered_at_on
 
 
 def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site, tmp_path, monkeypatch):
-    """At national scale the open data and the search index are written by forked children while the build
-    goes on: the files are those the build writes in turn, and a child's error fails the build, which
-    leaves the last site as it was."""
+    """At national scale the showcase pages, the open data and the search index are written by forked
+    children while the build goes on: the files are those the build writes in turn, the build counts the
+    same pages rendered and carried over, and a child's error fails the build, which leaves the last site as
+    it was."""
     from dvk import parallel
     from dvk.derive import opendata
-    from dvk.site.build import BuildFailed, build
+    from dvk.site.build import BuildFailed
     for i, province in enumerate(PROVINCES):
         site.model(f"mo-hinh-{i}", province=province)
     site.post("bai-mot", title="Bài một", models=["mo-hinh-1"])
-    build(site.root, tmp_path / "in-turn", settings_file=ROOT / "pelican.conf.py")
+    site.post("bai-hai", title="Bài hai", date="2024-08-02 10:00")
     writers, write_catalog = tmp_path / "writers", opendata.write_catalog
 
     def noted(*args, **kw):
@@ -491,13 +495,33 @@ def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site
             fh.write(f"{os.getpid()}\n")
         return write_catalog(*args, **kw)
     monkeypatch.setattr(opendata, "write_catalog", noted)
-    monkeypatch.setattr(parallel, "BACKGROUND_MIN", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    build(site.root, tmp_path / "meanwhile", settings_file=ROOT / "pelican.conf.py")
-    assert [int(p) for p in writers.read_text(encoding="utf-8").split()] != [os.getpid()]
+
+    def both():
+        """Build into in-turn/ as at a province's scale, then into meanwhile/ as at the nation's; what each
+        build said about pages rendered and carried over."""
+        said = {}
+        for name, least in (("in-turn", 10**9), ("meanwhile", 0)):
+            monkeypatch.setattr(parallel, "BACKGROUND_MIN", least)
+            heard = []
+            result = build(site.root, tmp_path / name, settings_file=ROOT / "pelican.conf.py", progress=heard.append)
+            said[name] = (result.pages, [m for m in heard if m.startswith("Dựng lại")])
+        return said
+
+    said = both()
+    assert [int(p) for p in writers.read_text(encoding="utf-8").split()][1:] != [os.getpid()]
+    assert said["meanwhile"] == said["in-turn"]
     in_turn, meanwhile = tree(tmp_path / "in-turn"), tree(tmp_path / "meanwhile")
     assert differences(in_turn, meanwhile) == []
     assert any(name.startswith("du-lieu/") for name in meanwhile) and "tim-kiem/index.html" in meanwhile
+    assert {"mo-hinh/mo-hinh-3/index.html", "tin-tuc/bai-mot/index.html", "sitemap.xml"} <= set(meanwhile)
+    for change in (lambda: site.model("mo-hinh-2", summary="Một tóm tắt khác."),
+                   lambda: site.post("bai-hai", title="Bài hai, sửa lại", date="2024-08-02 10:00")):
+        change()
+        said = both()
+        assert said["meanwhile"] == said["in-turn"] and said["in-turn"][1]      # "Dựng lại 11 trang, giữ nguyên …"
+        meanwhile = tree(tmp_path / "meanwhile")
+        assert differences(tree(tmp_path / "in-turn"), meanwhile) == []
 
     def full(*args, **kw):
         raise OSError(28, "ổ đĩa đầy")

@@ -366,7 +366,7 @@ MUTATIONS = [
      "        here = True\n",
      ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
     ("background-not-waited", "plugins/dvk/site/pipeline.py",
-     "            self.ctx.wait_background()                                   # open data, search index: written\n",
+     "            self.ctx.wait_background()      # the showcase (its manifest rows noted), open data, search index\n",
      "            pass\n",
      ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
     ("background-error-lost", "plugins/dvk/parallel.py",
@@ -377,6 +377,18 @@ MUTATIONS = [
      "            logging.getLogger(name).error(message)\n",
      "            pass\n",
      ["tests/unit/test_parallel.py::test_a_background_job_runs_in_a_child_and_its_error_and_logged_errors_come_back"]),
+    ("background-rows-lost", "plugins/dvk/site/showcase.py",
+     "        if self.ctx.in_background(write_all, then=lambda rows: rows and manifest.note(rows)):\n",
+     "        if self.ctx.in_background(write_all, then=lambda rows: None):\n",
+     ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
+    ("background-pending-twice", "plugins/dvk/site/showcase.py",
+     "            self.ctx.pending = []       # the child renders them\n",
+     "            pass\n",
+     ["tests/site/test_incremental.py::test_open_data_and_search_written_meanwhile_equal_those_written_in_turn"]),
+    ("background-drop-first", "plugins/dvk/site/pipeline.py",
+     "            self.ctx.wait_background()      # the showcase (its manifest rows noted), open data, search index\n            if self.ctx.manifest is not None:\n                self.ctx.manifest.drop_stale(pelican.output_path)        # pages of the site before last not made now\n",
+     "            if self.ctx.manifest is not None:\n                self.ctx.manifest.drop_stale(pelican.output_path)        # pages of the site before last not made now\n            self.ctx.wait_background()      # the showcase (its manifest rows noted), open data, search index\n",
+     ["tests/site/test_incremental.py::test_incremental_builds_equal_cold_builds_after_random_edits"]),
 ]
 
 only = sys.argv[1:]

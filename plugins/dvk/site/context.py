@@ -57,20 +57,24 @@ class BuildContext:
     # render: files written by forked children meanwhile (open data, search index), waited for before the sitemap
     background: list = dc_field(default_factory=list)
 
-    def in_background(self, job) -> None:
+    def in_background(self, job, then=None) -> bool:
         """Run ``job`` in a forked child while the build goes on (``parallel.Background``), at national scale
-        and on more than one core; here and now otherwise. ``wait_background`` waits for them all."""
+        and on more than one core; here and now otherwise. ``wait_background`` waits for them all, and gives
+        ``then`` (if given) what ``job`` returned. True when a child was forked."""
         from dvk import parallel
         here = len(self.corpus.models) < parallel.BACKGROUND_MIN or (os.cpu_count() or 1) < 2
-        self.background.append(parallel.Background(job, run_here=here))
+        self.background.append((parallel.Background(job, run_here=here), then))
+        return not here
 
     def wait_background(self) -> None:
         """Wait for the jobs ``in_background`` started; raise the first one's error, once all have ended."""
         jobs, self.background = self.background, []
         errors = []
-        for job in jobs:
+        for job, then in jobs:
             try:
-                job.wait()
+                value = job.wait()
+                if then is not None:
+                    then(value)
             except Exception as exc:
                 errors.append(exc)
         if errors:
@@ -79,7 +83,7 @@ class BuildContext:
     def stop_background(self) -> None:
         """End the jobs still running (a build that failed meanwhile: its folder is about to be removed)."""
         jobs, self.background = self.background, []
-        for job in jobs:
+        for job, _ in jobs:
             job.stop()
 
     @property

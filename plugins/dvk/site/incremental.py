@@ -277,6 +277,7 @@ class Manifest:
         # written, and those this build does not write are removed before the sitemap (``drop_stale``).
         self.kept: dict[str, str] = {}
         self.dropped: list[str] = []         # of those, the pages this build did not write (removed)
+        self.journal: list | None = None     # see ``note``
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -386,7 +387,11 @@ class Manifest:
                 self.dropped.append(name)
 
     def note(self, written: list[tuple[str, str, bool]]) -> None:
-        """Record files written (``(name, key, carried)``), in this process; pages (``.html``) are counted."""
+        """Record files written (``(name, key, carried)``), in this process; pages (``.html``) are counted.
+        With a ``journal`` (a list: a forked child that writes part of the site), the rows are also kept
+        there, for the build's own process to note."""
+        if self.journal is not None:
+            self.journal += written
         for name, key, carried in written:
             self.new[name] = key
             if not name.endswith(".html"):

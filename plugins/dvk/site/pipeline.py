@@ -177,9 +177,9 @@ class Pipeline:
     def finish(self, pelican):
         if self._mine(pelican):
             incremental.render_pending(self.ctx, showcase.LISTINGS_MIN)   # any page set aside after the showcase
+            self.ctx.wait_background()      # the showcase (its manifest rows noted), open data, search index
             if self.ctx.manifest is not None:
                 self.ctx.manifest.drop_stale(pelican.output_path)        # pages of the site before last not made now
-            self.ctx.wait_background()                                   # open data, search index: written
             seo.write_sitemap(self.ctx, pelican.output_path, pelican.settings["SITEURL"])
 
 

@@ -177,6 +177,22 @@ class ShowcaseGenerator(Generator):
                                inputs)
 
     def generate_output(self, writer):
+        """Every showcase page. At national scale, in a forked child while the build goes on with Pelican's
+        feeds, open data and the search index (``BuildContext.in_background``): the child renders the posts
+        set aside so far too, and hands back its manifest rows; the build waits for it before the sitemap."""
+        manifest, parent = self.ctx.manifest, os.getpid()
+
+        def write_all():
+            apart = manifest is not None and os.getpid() != parent
+            if apart:
+                manifest.journal = []
+            self._write_pages()
+            return manifest.journal if apart else None
+
+        if self.ctx.in_background(write_all, then=lambda rows: rows and manifest.note(rows)):
+            self.ctx.pending = []       # the child renders them
+
+    def _write_pages(self):
         articles = self.context.get("articles", [])
         documents = sorted((p for p in self.context.get("pages", []) if getattr(p, "template", "") == "document"),
                            key=lambda d: d.date, reverse=True)
