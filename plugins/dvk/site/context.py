@@ -57,12 +57,17 @@ class BuildContext:
     # render: files written by forked children meanwhile (open data, search index), waited for before the sitemap
     background: list = dc_field(default_factory=list)
 
-    def in_background(self, job, then=None) -> bool:
-        """Run ``job`` in a forked child while the build goes on (``parallel.Background``), at national scale
-        and on more than one core; here and now otherwise. ``wait_background`` waits for them all, and gives
-        ``then`` (if given) what ``job`` returned. True when a child was forked."""
+    def forks(self) -> bool:
+        """Whether ``in_background`` forks: at national scale, on more than one core."""
         from dvk import parallel
-        here = len(self.corpus.models) < parallel.BACKGROUND_MIN or (os.cpu_count() or 1) < 2
+        return len(self.corpus.models) >= parallel.BACKGROUND_MIN and (os.cpu_count() or 1) > 1
+
+    def in_background(self, job, then=None) -> bool:
+        """Run ``job`` in a forked child while the build goes on (``parallel.Background``) when ``forks()``;
+        here and now otherwise. ``wait_background`` waits for them all, and gives ``then`` (if given) what
+        ``job`` returned. True when a child was forked."""
+        from dvk import parallel
+        here = not self.forks()
         self.background.append((parallel.Background(job, run_here=here), then))
         return not here
 

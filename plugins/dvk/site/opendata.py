@@ -30,8 +30,16 @@ class OpenDataGenerator(Generator):
     def generate_context(self):
         pass
 
-    def generate_output(self, writer):
+    started = False
+
+    def start_early(self):
+        """Once every post is read (``Pipeline.derive_from_posts``): the files, in a child, at once."""
+        self.started = True
         self.ctx.in_background(self.write_files)
+
+    def generate_output(self, writer):
+        if not self.started:
+            self.ctx.in_background(self.write_files)
 
     def write_files(self):
         show, siteurl = self.ctx.showcase, self.settings["SITEURL"]

@@ -167,6 +167,13 @@ class Pipeline:
                 for item in getattr(g, "staticfiles", None) or []:
                     name = str(getattr(item, "save_as", "") or "")
                     self.ctx.manifest.release(name, os.path.join(self.ctx.output, name))
+        if self.ctx.forks():    # national scale: the showcase, open data and search index start now, in children,
+            record = self.ctx.digests.record        # while this process writes Pelican's posts, pages and feeds;
+            for m in self.ctx.corpus.models.values():   # each record's digest made here once, not in each child
+                record(m)
+            for g in generators:
+                if hasattr(g, "start_early"):
+                    g.start_early()
 
     def writer(self, pelican):
         """Pelican's writer, which carries over posts and post listings whose inputs did not change."""

@@ -38,8 +38,16 @@ class SearchPageGenerator(Generator):
     def documents(self):
         return [p for p in self.context.get("pages") or [] if getattr(p, "template", "") == "document"]
 
-    def generate_output(self, writer):
+    started = False
+
+    def start_early(self):
+        """Once every post is read (``Pipeline.derive_from_posts``): the files, in a child, at once."""
+        self.started = True
         self.ctx.in_background(self.write_files)
+
+    def generate_output(self, writer):
+        if not self.started:
+            self.ctx.in_background(self.write_files)
 
     def write_files(self):
         models = self.ctx.corpus.models.values()

@@ -176,10 +176,21 @@ class ShowcaseGenerator(Generator):
         return incremental.key("listing", page.number, page.count, page.total, self.digests.records_of(page.items),
                                inputs)
 
+    started = False
+
+    def start_early(self):
+        """Once every post is read (``Pipeline.derive_from_posts``), at national scale: the pages, in a child,
+        while this process writes Pelican's posts, pages and feeds."""
+        self.generate_output(None)
+
     def generate_output(self, writer):
         """Every showcase page. At national scale, in a forked child while the build goes on with Pelican's
-        feeds, open data and the search index (``BuildContext.in_background``): the child renders the posts
-        set aside so far too, and hands back its manifest rows; the build waits for it before the sitemap."""
+        posts and feeds, open data and the search index (``BuildContext.in_background``): the child renders
+        any posts set aside so far too, and hands back its manifest rows; the build waits for it before it
+        drops stale pages and writes the sitemap."""
+        if self.started:
+            return
+        self.started = True
         manifest, parent = self.ctx.manifest, os.getpid()
 
         def write_all():
