@@ -23,6 +23,7 @@ from dvk import memory
 from dvk.derive.catalog import catalog_index, facets
 from dvk.derive.showcase import national_rows, related_models
 from dvk.derive.stats import Tally
+from dvk.load.corpus import prose
 from dvk.load.markdown import record_html
 from dvk.model import urls
 from dvk.model.schema import LEVELS
@@ -103,7 +104,7 @@ def _let_descriptions_go(models) -> None:
 
 def _description(record) -> dict:
     """A model page's description as HTML: made only when the page is rendered (``late``)."""
-    d = record.data.get("description")
+    d = prose(record.data.get("description"))
     return {"description_html": Markup(record_html(d)) if d else ""}
 
 
