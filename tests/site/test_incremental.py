@@ -477,8 +477,9 @@ def test_pages_set_aside_and_rendered_on_every_core_are_the_pages_rendered_at_on
 
 
 def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site, tmp_path, monkeypatch):
-    """At national scale the showcase pages, the open data and the search index are written by forked
-    children while the build goes on: the files are those the build writes in turn, the build counts the
+    """At national scale the statistics are counted, and the showcase pages, the open data and the search
+    index written, by forked children while the build goes on: the files are those the build writes in
+    turn, the build counts the
     same pages rendered and carried over, and a child's error fails the build, which leaves the last site as
     it was."""
     from dvk import parallel
@@ -496,6 +497,14 @@ def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site
         return write_catalog(*args, **kw)
     monkeypatch.setattr(opendata, "write_catalog", noted)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    import dvk.derive.showcase
+    counters, compute = tmp_path / "counters", dvk.derive.showcase.compute
+
+    def counted(*args, **kw):
+        with open(counters, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return compute(*args, **kw)
+    monkeypatch.setattr(dvk.derive.showcase, "compute", counted)
 
     def both():
         """Build into in-turn/ as at a province's scale, then into meanwhile/ as at the nation's; what each
@@ -510,6 +519,7 @@ def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site
 
     said = both()
     assert [int(p) for p in writers.read_text(encoding="utf-8").split()][1:] != [os.getpid()]
+    assert [int(p) == os.getpid() for p in counters.read_text(encoding="utf-8").split()] == [True, False]
     assert said["meanwhile"] == said["in-turn"]
     in_turn, meanwhile = tree(tmp_path / "in-turn"), tree(tmp_path / "meanwhile")
     assert differences(in_turn, meanwhile) == []

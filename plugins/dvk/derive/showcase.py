@@ -33,7 +33,7 @@ class Showcase:
 
     models: list                        # published records, in catalog order
     taxonomy: object
-    stats: Statistics
+    counted: object                     # Statistics, or a ``parallel.Background`` counting them (see ``stats``)
     provinces: list                     # today's 34, in the table's order
     reports: list
     topic_slugs: dict[str, str]         # topic id -> address segment
@@ -43,16 +43,26 @@ class Showcase:
     reports_by_province: dict = dc_field(default_factory=dict)          # code (None: no province) -> reports
     coverage: dict = dc_field(default_factory=dict)                     # report id -> [Coverage]
 
+    @property
+    def stats(self) -> Statistics:
+        """The statistics; counted apart (``derive(apart=True)``), waited for at first use."""
+        if not isinstance(self.counted, Statistics):
+            self.counted = self.counted.wait()
+        return self.counted
+
     def tally(self, province_code: str) -> Tally:
         return self.stats.by_province.get(province_code) or Tally()
 
 
-def derive(corpus, cache=None, version: str = "") -> Showcase:
+def derive(corpus, cache=None, version: str = "", apart: bool = False) -> Showcase:
     """The showcase data of ``corpus``. ``cache``, ``version``: where the statistics are kept between builds,
-    and under what (``stats.compute``)."""
+    and under what (``stats.compute``). ``apart``: the statistics are counted in a forked child while the
+    build goes on (at national scale, half a second of a one-record edit, on a core otherwise idle then)."""
+    from dvk.parallel import Background
     models = sorted(corpus.models.values(), key=model_sort_key)
     taxonomy = corpus.taxonomy
-    show = Showcase(models, taxonomy, compute(models, cache, version), all_provinces(), corpus.reports,
+    counted = Background(lambda: compute(models, cache, version), run_here=not apart)
+    show = Showcase(models, taxonomy, counted if apart else counted.value, all_provinces(), corpus.reports,
                     {t.id: slugify(t.name) for t in taxonomy.topics.values()})
     by_province, by_field, by_topic = defaultdict(list), defaultdict(list), defaultdict(list)
     for m in models:

@@ -385,7 +385,8 @@ def build(root=ROOT, output=None, settings_file=None, content=None, data=None, o
         staging, reused, kept, bare = _new_staging(output, key, full)
         ctx = BuildContext(root=root, content=content, data=data, output=staging, corpus=corpus, preview=preview,
                            search=search, cache=Path(cache) if cache else None, progress=say)
-        ctx.showcase = derive(corpus, None if full else cache_dir / "build" / "statistics.pickle", key)
+        ctx.showcase = derive(corpus, None if full else cache_dir / "build" / "statistics.pickle", key,
+                              apart=ctx.forks())
         ctx.built = build_date(content, data, seen=newest)
         settings = read_settings(str(settings_file),
                                  override={"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})})

@@ -33,9 +33,10 @@ class OpenDataGenerator(Generator):
     started = False
 
     def start_early(self):
-        """Once every post is read (``Pipeline.derive_from_posts``): the files, in a child, at once."""
+        """Once every post is read, at national scale (``Pipeline.derive_from_posts``): the job that writes
+        the files, for a child to run at once."""
         self.started = True
-        self.ctx.in_background(self.write_files)
+        return self.write_files
 
     def generate_output(self, writer):
         if not self.started:

@@ -114,7 +114,7 @@ class Pipeline:
             generator.context.update(
                 dvk_models=ctx.corpus.models, dvk_fields=show.taxonomy.fields, dvk_field_by_id=show.taxonomy.by_id,
                 dvk_topics=show.taxonomy.topics, dvk_topic_slugs=show.topic_slugs, dvk_provinces=show.provinces,
-                dvk_stats=show.stats, dvk_reports=show.reports, empty_tally=Tally(), dvk_coverage=show.coverage)
+                dvk_reports=show.reports, empty_tally=Tally(), dvk_coverage=show.coverage)
         self.context_filled = True
         generator.env.template_class = ImportOnce
         processor = images.processor(ctx, settings)
@@ -157,6 +157,9 @@ class Pipeline:
         articles_gen = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         pages_gen = next((g for g in generators if isinstance(g, PagesGenerator)), None)
         articles = list(articles_gen.articles) if articles_gen else []        # newest first
+        # The statistics, counted apart meanwhile at national scale (``derive``): read by pages only, all
+        # rendered from here on.
+        generators[0].context["dvk_stats"] = self.ctx.showcase.stats
         self.ctx.posts.update(post_links(articles, self.ctx.corpus.models))
         self.ctx.latest_posts = articles
         self.ctx.dates.update({item.url: getattr(item, "modified", None) or getattr(item, "date", None)
@@ -171,9 +174,11 @@ class Pipeline:
             record = self.ctx.digests.record        # while this process writes Pelican's posts, pages and feeds;
             for m in self.ctx.corpus.models.values():   # each record's digest made here once, not in each child
                 record(m)
-            for g in generators:
-                if hasattr(g, "start_early"):
-                    g.start_early()
+            # The showcase in a child of its own; open data and the search index in one more (each child
+            # pays for the pages of memory it touches, copied on write).
+            jobs = [job for g in generators if hasattr(g, "start_early") for job in [g.start_early()] if job]
+            if jobs:
+                self.ctx.in_background(lambda: [job() for job in jobs] and None)
 
     def writer(self, pelican):
         """Pelican's writer, which carries over posts and post listings whose inputs did not change."""

@@ -115,9 +115,13 @@ class ShowcaseGenerator(Generator):
     def generate_context(self):
         show = self.ctx.showcase
         self.digests = self.ctx.digests
-        self.models, self.taxonomy, self.stats, self.provinces = show.models, show.taxonomy, show.stats, show.provinces
+        self.models, self.taxonomy, self.provinces = show.models, show.taxonomy, show.provinces
         self.reports_by_province = show.reports_by_province
         self.ctx.model_pages = self        # for the dev server's quick page after a save (``model_page``)
+
+    @property
+    def stats(self):
+        return self.ctx.showcase.stats
 
     # ------------------------------------------------------------ writing
 
