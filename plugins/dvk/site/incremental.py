@@ -638,6 +638,24 @@ def writer_class(ctx):
             feed.latest_post_date = lambda: latest() if feed.items or built is None else built
             return feed
 
+        def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                       feed_title=None):
+            """A feed whose posts did not change since the last build is carried over, as pages are (34
+            province feeds and Pelican's own: most of a second of a national edit). Its key: its address,
+            title and kind, and each post it shows (``Digests.post``); an empty one is dated like the build."""
+            manifest = ctx.manifest
+            if not path or manifest is None or override_output:
+                return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            shown = elements[: self.settings["FEED_MAX_ITEMS"]]
+            key = _hash("feed", path, url, feed_type, feed_title, [digests.post(e) for e in shown],
+                        "" if shown else str(ctx.built))
+            if manifest.carry(path, key, os.path.join(self.output_path, path)):
+                manifest.note([(path, key, True)])
+                return None
+            feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            manifest.note([(path, key, False)])
+            return feed
+
         def _open_w(self, filename, encoding, override=False):
             """A file is never written over in place: it may be a hard link shared with the live site (a page
             carried or kept from an earlier build). Removed first, then written."""
