@@ -540,3 +540,16 @@ def test_open_data_and_search_written_meanwhile_equal_those_written_in_turn(site
     with pytest.raises(BuildFailed, match="ổ đĩa đầy"):
         build(site.root, tmp_path / "meanwhile", settings_file=ROOT / "pelican.conf.py")
     assert tree(tmp_path / "meanwhile") == meanwhile
+
+
+def test_the_catalog_order_read_from_the_parse_cache_ignores_case_and_diacritics(site, tmp_path):
+    """The parse cache keeps each record's name folded for the catalog's order: read fresh or from the
+    cache, records recognised the same year are in name order, case and diacritics ignored."""
+    from dvk.derive.showcase import derive
+    from dvk.load.corpus import load_corpus
+    for rid, name in (("binh-yen", "Bình yên xóm nhỏ"), ("anh-sang", "Ánh sáng đường quê"),
+                      ("an-toan", "an toàn giao thông"), ("dong-long", "Đồng lòng giữ rừng")):
+        site.model(rid, name=name, status="recognized", recognized={"year": 2023, "level": "grassroots"})
+    for _ in range(2):          # parsed, then read from the cache
+        corpus = load_corpus(site.root, cache=tmp_path / "cache")
+        assert [m.id for m in derive(corpus).models] == ["an-toan", "anh-sang", "binh-yen", "dong-long"]

@@ -24,7 +24,7 @@ POST_WEIGHTS = {"model": 4, "province": 2, "field": 1}
 
 def model_sort_key(record):
     """Catalog order: most recently recognised first, then by name (diacritics ignored)."""
-    return (-(record.recognized_year or 0), fold(record.data["name"]))
+    return (-(record.recognized_year or 0), getattr(record, "folded", None) or fold(record.data["name"]))
 
 
 @dataclass

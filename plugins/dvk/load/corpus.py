@@ -24,7 +24,7 @@ from dvk.model import content, schema
 from dvk.model.taxonomy import Field, Taxonomy, Topic, parse_taxonomy
 from dvk.model.problems import InvalidContent, Problem
 from dvk.model.provinces import ProvinceRef, province_problem, resolve
-from dvk.model.text import typographic
+from dvk.model.text import fold, typographic
 from dvk.load.yamlsrc import FileTooLarge, Source, YamlSyntaxError, read_text, split_front_matter
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -42,11 +42,13 @@ RESERVED = {
 class ModelRecord:
     """One model (mô hình) record, validated."""
 
-    __slots__ = ("id", "path", "data", "place", "field", "topics", "stamp")
+    __slots__ = ("id", "path", "data", "place", "field", "topics", "stamp", "folded")
 
-    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic], stamp=None):
+    def __init__(self, id, path, data, place: ProvinceRef, field: Field, topics: list[Topic], stamp=None,
+                 folded: str | None = None):
         self.id, self.path, self.data, self.place, self.field, self.topics = id, path, data, place, field, topics
         self.stamp = stamp      # (size, modification time in ns) of its file when it was read, if known
+        self.folded = folded    # its name folded (``text.fold``), if the parse cache had it
 
     def __getattr__(self, key):   # record keys read as attributes: record.name, record.owner …
         try:
@@ -167,9 +169,10 @@ def _check_files(corpus: Corpus, content_dir: Path, data_dir: Path):
 
 
 def _parse_file(path: str):
-    """Worker: one model record's file as ``(data, None, problems, record)``: the parsed YAML, its
+    """Worker: one model record's file as ``(data, None, problems, record, folded)``: the parsed YAML, its
     problems against the schema, and, with none, the record's data as the build sees it (coerced,
-    typographic apostrophes); or ``(None, (line, message), None, None)`` when it cannot be parsed.
+    typographic apostrophes) and its name folded for the catalog's order (``fold``); or
+    ``(None, (line, message), None, None, None)`` when it cannot be parsed.
     ``data`` is None when the checks that follow read the same in ``record`` (a list of topics, no
     markup in the description to warn about): a national site's parse cache holds one copy of each record.
     The record's description (Markdown, half of a record) is kept as UTF-8 bytes: the parse cache reads back
@@ -178,14 +181,14 @@ def _parse_file(path: str):
     try:
         data = Source(read_text(path)).load()
     except YamlSyntaxError as exc:
-        return None, (exc.line, exc.message), None, None
+        return None, (exc.line, exc.message), None, None, None
     except UnicodeDecodeError:
-        return None, (None, NOT_UTF8), None, None
+        return None, (None, NOT_UTF8), None, None, None
     except FileTooLarge as exc:
-        return None, (None, exc.message), None, None
+        return None, (None, exc.message), None, None, None
     problems = schema.check(schema.MODEL, data)
     if problems:
-        return data, None, problems, None
+        return data, None, problems, None, None
     typeset = _typeset(schema.coerce(schema.MODEL, data))
     if isinstance(typeset.get("description"), str):     # kept as UTF-8 until its page is rendered (``prose``)
         typeset["description"] = typeset["description"].encode("utf-8", "surrogatepass")
@@ -193,7 +196,7 @@ def _parse_file(path: str):
     if isinstance(data.get("topics"), (list, type(None))) and not (
             isinstance(description, str) and ("<" in description or "](" in description)):
         data = None     # what ``_load_models`` checks reads the same in ``typeset``: one copy kept, not two
-    return data, None, problems, typeset
+    return data, None, problems, typeset, fold(typeset["name"]) if isinstance(typeset.get("name"), str) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -403,7 +406,7 @@ def _add_model(corpus: Corpus, seen: dict[str, str], path: str, stamp, parsed) -
     taxonomy = corpus.taxonomy
     fields = taxonomy.by_id if taxonomy else {}
     topics = taxonomy.topics if taxonomy else {}
-    data, error, problems, typeset = parsed
+    data, error, problems, typeset, folded = parsed
     rel = _rel(corpus.root, path)
     if data is None and typeset is not None:
         data = typeset
@@ -465,7 +468,7 @@ def _add_model(corpus: Corpus, seen: dict[str, str], path: str, stamp, parsed) -
         _warn_removed(corpus, rel, description, key_line + block, "description")
     if not problems and place is not None and field is not None and len(record_topics) == len(
             raw_topics if isinstance(raw_topics, list) else [raw_topics]):
-        record = ModelRecord(record_id, rel, typeset, place, field, record_topics, stamp)
+        record = ModelRecord(record_id, rel, typeset, place, field, record_topics, stamp, folded)
         (corpus.drafts if data.get("draft") and not corpus.preview else corpus.models)[record_id] = record
 
 

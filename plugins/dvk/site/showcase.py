@@ -123,6 +123,12 @@ class ShowcaseGenerator(Generator):
     def stats(self):
         return self.ctx.showcase.stats
 
+    def _facets(self):
+        """The catalog's filters (``catalog.facets``), made once for the catalog and the field pages."""
+        if getattr(self, "_facets_made", None) is None:
+            self._facets_made = facets(self.models, self.provinces, self.taxonomy.fields)
+        return self._facets_made
+
     # ------------------------------------------------------------ writing
 
     def _write(self, url: str, template, inputs=None, late=None, **ctx):
@@ -199,21 +205,22 @@ class ShowcaseGenerator(Generator):
         manifest, parent = self.ctx.manifest, os.getpid()
 
         def write_all():
-            apart = manifest is not None and os.getpid() != parent
-            if apart:
+            apart = os.getpid() != parent
+            if apart and manifest is not None:
                 manifest.journal = []
-            self._write_pages()
-            return manifest.journal if apart else None
+            self._write_pages(apart)
+            return manifest.journal if apart and manifest is not None else None
 
         if self.ctx.in_background(write_all, then=lambda rows: rows and manifest.note(rows)):
             self.ctx.pending = []       # the child renders them
 
-    def _write_pages(self):
+    def _write_pages(self, apart: bool = False):
         articles = self.context.get("articles", [])
         documents = sorted((p for p in self.context.get("pages", []) if getattr(p, "template", "") == "document"),
                            key=lambda d: d.date, reverse=True)
         self._write_models(_mentions(articles))
-        _let_descriptions_go(self.models)
+        if not apart:       # in a child, the memory is shared with the build's process: nothing to give back
+            _let_descriptions_go(self.models)
         self.ctx.progress("Đang viết danh mục, lĩnh vực, tỉnh, thành phố và thống kê…")
         # Every other page: keys made and unchanged pages carried here, the rest set aside and rendered at the
         # end on every core, together with the posts and post listings Pelican set aside (incremental.py).
@@ -280,7 +287,7 @@ class ShowcaseGenerator(Generator):
     def _write_fields(self):
         show = self.ctx.showcase
         field_tpl = self.get_template("field")
-        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        catalog_facets = self._facets()
         panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
         for f in self.taxonomy.fields:
             sections = [(t, urls.topic(f.slug, show.topic_slugs[t.id]), show.by_topic.get(t.id, [])) for t in f.topics]
@@ -356,7 +363,7 @@ class ShowcaseGenerator(Generator):
         ``filters_html`` (the filter panel, rendered once per listing rather
         than on each of its pages). Pages are written on every core.
         """
-        catalog_facets = facets(self.models, self.provinces, self.taxonomy.fields)
+        catalog_facets = self._facets()
         panel = self.env.get_template("components/catalog-filters.html").module.catalog_filters
         listings = [(urls.CATALOG, self.models, None)] + [
             (o.url, o.items, (f, o)) for f in catalog_facets for o in f.options if o.catalog_listing]
